@@ -1,0 +1,37 @@
+using Blog.Web.Posts;
+using Blog.Web.Settings;
+using Blog.Web.StaticPages;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Data;
+
+/// <summary>Everything the blog owns, in one SQLite file: content, settings, the owner's account and the data-protection keys.</summary>
+public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
+    : IdentityDbContext<BlogUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<StaticPage> StaticPages => Set<StaticPage>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BlogDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type: times are stored as sortable UTC text and come back marked as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,26 @@
+using Blog.Web.Posts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Blog.Web.Data.Configurations;
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> builder)
+    {
+        builder.ConfigureContent();
+        builder.Property(p => p.Excerpt).HasMaxLength(1000);
+        builder.Property(p => p.CoverImageUrl).HasMaxLength(2000);
+        builder.Property(p => p.CoverImageAlt).HasMaxLength(500);
+        builder.Ignore(p => p.Summary);
+
+        builder.HasOne(p => p.Category)
+            .WithMany(c => c.Posts)
+            .HasForeignKey(p => p.CategoryId)
+            .OnDelete(DeleteBehavior.SetNull);
+
+        builder.HasMany(p => p.Tags)
+            .WithMany(t => t.Posts)
+            .UsingEntity("PostTags");
+    }
+}

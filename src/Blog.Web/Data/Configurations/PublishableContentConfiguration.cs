@@ -1,0 +1,26 @@
+using Blog.Web.Posts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Blog.Web.Data.Configurations;
+
+internal static class PublishableContentConfiguration
+{
+    /// <summary>The columns and indexes that posts and static pages share.</summary>
+    public static void ConfigureContent<T>(this EntityTypeBuilder<T> builder)
+        where T : PublishableContent
+    {
+        builder.Property(c => c.Title).HasMaxLength(300).IsRequired();
+        builder.Property(c => c.Slug).HasMaxLength(Slug.MaxLength).IsRequired().UseCollation("NOCASE");
+        builder.HasIndex(c => c.Slug).IsUnique();
+        builder.Property(c => c.BodyMarkdown).IsRequired();
+        builder.Property(c => c.BodyHtml).IsRequired();
+        builder.Property(c => c.BodyText).IsRequired();
+        builder.Property(c => c.SeoTitle).HasMaxLength(300);
+        builder.Property(c => c.SeoDescription).HasMaxLength(500);
+        builder.Ignore(c => c.ReadingMinutes);
+
+        // Every reader-facing list filters on visibility and sorts by publish time.
+        builder.HasIndex(c => new { c.Status, c.PublishedAtUtc });
+    }
+}

@@ -1,0 +1,48 @@
+using Blog.Web.Settings;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// The blog's SQLite file, from <c>ConnectionStrings:Blog</c>. A relative path is taken from the content root,
+    /// and its folder is created on first start.
+    /// </summary>
+    public static WebApplicationBuilder AddBlogData(this WebApplicationBuilder builder)
+    {
+        var connectionString = ResolveConnectionString(
+            builder.Configuration.GetConnectionString("Blog") ?? "Data Source=data/blog.db",
+            builder.Environment.ContentRootPath);
+
+        builder.Services.AddSingleton<SiteContext>();
+        builder.Services.AddSingleton<ContentChangeInterceptor>();
+        builder.Services.AddDbContext<BlogDbContext>((services, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmaInterceptor(), services.GetRequiredService<ContentChangeInterceptor>()));
+
+        // Keys live beside the content, so sign-ins and forms survive a restart or a move to a new server.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Blog.Web")
+            .PersistKeysToDbContext<BlogDbContext>();
+
+        builder.Services.AddTransient<SampleContent>();
+        builder.Services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+
+    internal static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        if (sqlite.DataSource is not (":memory:" or "") && sqlite.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.GetFullPath(sqlite.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            sqlite.DataSource = path;
+        }
+
+        return sqlite.ToString();
+    }
+}

@@ -1,0 +1,44 @@
+using Blog.Web.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Data;
+
+/// <summary>Brings the database file up to date at start-up, and gives a brand-new blog its sample content.</summary>
+internal sealed class DatabaseInitializer(
+    BlogDbContext db,
+    SampleContent sampleContent,
+    IConfiguration configuration,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        // WAL lets readers carry on while the author saves; it is stored in the file, so setting it once is enough.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        // The settings row is written once, on the very first start: its absence is what "a new blog" means, so
+        // sample content never comes back after the author has deleted it.
+        if (await db.SiteSettings.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var settings = new SiteSettings();
+        db.SiteSettings.Add(settings);
+        if (configuration.GetValue("Blog:SeedSampleContent", true))
+        {
+            sampleContent.AddTo(db, settings);
+            logger.LogInformation("New blog: added the sample posts and About page.");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

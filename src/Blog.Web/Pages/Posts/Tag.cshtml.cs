@@ -1,0 +1,41 @@
+using Blog.Web.Data;
+using Blog.Web.Posts;
+using Blog.Web.Seo;
+using Blog.Web.Settings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Pages.Posts;
+
+public sealed class TagModel(BlogDbContext db, SiteContext site, TimeProvider clock) : PageModel, IHasPageMetadata
+{
+    public TermLink Tag { get; private set; } = default!;
+
+    public Paged<PostSummary> Posts { get; private set; } = default!;
+
+    public SiteChrome Chrome { get; private set; } = default!;
+
+    public PageMetadata Metadata => new($"Posts tagged “{Tag.Name}”", $"Everything written about {Tag.Name}.");
+
+    public async Task<IActionResult> OnGetAsync(string slug, int pageNumber = 1, CancellationToken cancellationToken = default)
+    {
+        var tag = await db.Tags.AsNoTracking()
+            .Where(t => t.Slug == slug)
+            .Select(t => new TermLink(t.Name, t.Slug))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (tag is null || pageNumber < 1)
+        {
+            return NotFound();
+        }
+
+        Tag = tag;
+        Chrome = await site.GetAsync(cancellationToken);
+        var visible = db.Posts.VisibleAt(clock.GetUtcNow().UtcDateTime).Where(p => p.Tags.Any(t => t.Slug == slug));
+        Posts = await visible.PageOfSummariesAsync(pageNumber, Chrome.Settings.PostsPerPage, cancellationToken);
+        return pageNumber > Posts.PageCount ? NotFound() : Page();
+    }
+
+    public string PageUrl(int pageNumber) =>
+        $"/blog/tag/{Uri.EscapeDataString(Tag.Slug)}" + (pageNumber <= 1 ? "" : $"/page/{pageNumber}");
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Posts;
+
+public static class ContentQueries
+{
+    /// <summary>What readers may see at <paramref name="nowUtc"/>: neither drafts, nor future posts, nor the trash.</summary>
+    public static IQueryable<T> VisibleAt<T>(this IQueryable<T> query, DateTime nowUtc)
+        where T : PublishableContent =>
+        query.Where(c => c.Status != PublishStatus.Draft && c.DeletedAtUtc == null && c.PublishedAtUtc <= nowUtc);
+
+    public static IQueryable<T> BySlug<T>(this IQueryable<T> query, string slug)
+        where T : PublishableContent =>
+        query.Where(c => c.Slug == slug);
+
+    public static IQueryable<Post> NewestFirst(this IQueryable<Post> query) =>
+        query.OrderByDescending(p => p.PublishedAtUtc).ThenByDescending(p => p.Id);
+
+    public static IQueryable<PostSummary> SelectSummaries(this IQueryable<Post> query) =>
+        query.Select(p => new PostSummary(
+            p.Title,
+            p.Slug,
+            p.Excerpt,
+            p.BodyText.Substring(0, 600),
+            p.CoverImageUrl,
+            p.CoverImageAlt,
+            p.WordCount,
+            p.PublishedAtUtc!.Value,
+            p.Category == null ? null : new TermLink(p.Category.Name, p.Category.Slug)));
+
+    /// <summary>One page of the newest visible posts, with the total number of pages.</summary>
+    public static async Task<Paged<PostSummary>> PageOfSummariesAsync(
+        this IQueryable<Post> visiblePosts, int pageNumber, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await visiblePosts.CountAsync(cancellationToken);
+        var items = await visiblePosts
+            .NewestFirst()
+            .Skip((pageNumber - 1) * pageSize)
+            .Take(pageSize)
+            .SelectSummaries()
+            .ToListAsync(cancellationToken);
+        return new Paged<PostSummary>(items, pageNumber, Paging.CountPages(total, pageSize));
+    }
+
+    /// <summary>
+    /// The posts published just before and just after a post (ties on the publish time broken by id), each found
+    /// through the (status, publish time) index rather than by scanning.
+    /// </summary>
+    public static async Task<(PostLink? Previous, PostLink? Next)> NeighboursOfAsync(
+        this IQueryable<Post> visiblePosts, int postId, DateTime publishedAtUtc, CancellationToken cancellationToken)
+    {
+        var previous = await visiblePosts
+            .Where(p => p.PublishedAtUtc < publishedAtUtc || (p.PublishedAtUtc == publishedAtUtc && p.Id < postId))
+            .NewestFirst()
+            .Select(p => new PostLink(p.Title, p.Slug))
+            .FirstOrDefaultAsync(cancellationToken);
+        var next = await visiblePosts
+            .Where(p => p.PublishedAtUtc > publishedAtUtc || (p.PublishedAtUtc == publishedAtUtc && p.Id > postId))
+            .OrderBy(p => p.PublishedAtUtc).ThenBy(p => p.Id)
+            .Select(p => new PostLink(p.Title, p.Slug))
+            .FirstOrDefaultAsync(cancellationToken);
+        return (previous, next);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Blog.Web.Posts;
+
+/// <summary>A link to a tag or category: its display name and slug.</summary>
+public sealed record TermLink(string Name, string Slug);
+
+/// <summary>What a list of posts shows for each one.</summary>
+public sealed record PostSummary(
+    string Title,
+    string Slug,
+    string? Excerpt,
+    string OpeningText,
+    string? CoverImageUrl,
+    string? CoverImageAlt,
+    int WordCount,
+    DateTime PublishedAtUtc,
+    TermLink? Category)
+{
+    public string Summary => TextExcerpt.ExcerptOrOpening(Excerpt, OpeningText);
+
+    public int ReadingMinutes => ReadingTime.Minutes(WordCount);
+}
+
+/// <summary>A post's neighbour for the Previous / Next links.</summary>
+public sealed record PostLink(string Title, string Slug);
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCount);
+
+public static class Paging
+{
+    /// <summary>How many pages <paramref name="total"/> items fill; an empty list still has its one (empty) page.</summary>
+    public static int CountPages(int total, int pageSize) => Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+}

@@ -1,0 +1,113 @@
+using Blog.Web.Markdown;
+
+namespace Blog.Web.Posts;
+
+public enum PublishStatus
+{
+    Draft = 0,
+    Scheduled = 1,
+    Published = 2,
+}
+
+/// <summary>
+/// What posts and static pages share: a title, a slug, a Markdown body rendered once when it is saved,
+/// and the publishing rules that decide whether a reader may see it.
+/// </summary>
+public abstract class PublishableContent
+{
+    public int Id { get; private set; }
+
+    public string Title { get; set; } = "";
+
+    public string Slug { get; set; } = "";
+
+    public string BodyMarkdown { get; private set; } = "";
+
+    /// <summary>Sanitized HTML, rendered from <see cref="BodyMarkdown"/> when the body is set.</summary>
+    public string BodyHtml { get; private set; } = "";
+
+    /// <summary>The body as plain text, for excerpts, reading time and search.</summary>
+    public string BodyText { get; private set; } = "";
+
+    public int WordCount { get; private set; }
+
+    public PublishStatus Status { get; private set; }
+
+    /// <summary>When readers may first see it (UTC). Null while a draft has never been published.</summary>
+    public DateTime? PublishedAtUtc { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime UpdatedAtUtc { get; private set; }
+
+    /// <summary>Set when the author moves it to the trash; trashed content is never shown to readers.</summary>
+    public DateTime? DeletedAtUtc { get; private set; }
+
+    public string? SeoTitle { get; set; }
+
+    public string? SeoDescription { get; set; }
+
+    public int ReadingMinutes => ReadingTime.Minutes(WordCount);
+
+    protected PublishableContent()
+    {
+    }
+
+    protected PublishableContent(string title, string slug, DateTime nowUtc)
+    {
+        Title = title;
+        Slug = slug;
+        CreatedAtUtc = nowUtc;
+        UpdatedAtUtc = nowUtc;
+    }
+
+    public void SetBody(string markdown, MarkdownRenderer renderer, DateTime nowUtc)
+    {
+        var rendered = renderer.Render(markdown);
+        BodyMarkdown = markdown;
+        BodyHtml = rendered.Html;
+        BodyText = rendered.PlainText;
+        WordCount = rendered.WordCount;
+        Touch(nowUtc);
+    }
+
+    public void Touch(DateTime nowUtc) => UpdatedAtUtc = nowUtc;
+
+    public bool IsVisibleAt(DateTime nowUtc) =>
+        Status != PublishStatus.Draft && DeletedAtUtc is null && PublishedAtUtc <= nowUtc;
+
+    /// <summary>Publishes now, or keeps the original date when it was published before.</summary>
+    public void Publish(DateTime nowUtc)
+    {
+        if (Status != PublishStatus.Published || PublishedAtUtc is null || PublishedAtUtc > nowUtc)
+        {
+            PublishedAtUtc = nowUtc;
+        }
+
+        Status = PublishStatus.Published;
+        Touch(nowUtc);
+    }
+
+    /// <summary>Publishes at a given moment: a future one schedules it, a past one back-dates it.</summary>
+    public void PublishAt(DateTime publishAtUtc, DateTime nowUtc)
+    {
+        if (publishAtUtc.Kind != DateTimeKind.Utc)
+        {
+            throw new ArgumentException("Publish times are kept in UTC.", nameof(publishAtUtc));
+        }
+
+        PublishedAtUtc = publishAtUtc;
+        Status = publishAtUtc > nowUtc ? PublishStatus.Scheduled : PublishStatus.Published;
+        Touch(nowUtc);
+    }
+
+    public void Unpublish(DateTime nowUtc)
+    {
+        Status = PublishStatus.Draft;
+        Touch(nowUtc);
+    }
+
+    public void MoveToTrash(DateTime nowUtc) => DeletedAtUtc = nowUtc;
+
+    public void RestoreFromTrash() => DeletedAtUtc = null;
+}

@@ -1,0 +1,44 @@
+using Blog.Web.Data;
+using Blog.Web.Hosting;
+using Blog.Web.Markdown;
+using Blog.Web.Settings;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Configuration: the repository's appsettings.Development.json applies to `dotnet run`.
+builder.AddRepositoryDevelopmentSettings();
+
+// Time: one clock for the whole app, so scheduling can be tested by moving it.
+builder.Services.AddSingleton(TimeProvider.System);
+
+// Storage: content, settings, users and data-protection keys in one SQLite file.
+builder.AddBlogData();
+
+// Markdown: one Markdig pipeline with sanitized output, and the <markdown> tag helper.
+builder.Services.AddMarkdown();
+
+// The public site.
+builder.Services.AddPublicSite();
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+
+// Errors: friendly pages with the right status, never a stack trace outside Development.
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error/500");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+
+// Static assets: fingerprinted, compressed at build time, cached as immutable.
+app.MapStaticAssets();
+
+app.MapRazorPages().WithStaticAssets();
+
+await app.RunAsync();
+
+/// <summary>The app's entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
