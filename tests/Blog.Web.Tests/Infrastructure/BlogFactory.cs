@@ -1,0 +1,72 @@
+using Blog.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Blog.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a fresh SQLite file of its own, with a clock the test moves. Each test class gets its own,
+/// so tests never see each other's posts.
+/// </summary>
+public class BlogFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "blog-web-tests", $"{Guid.NewGuid():N}", "blog.db");
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>Whether the app adds its sample content to the new database, as on a real first start.</summary>
+    public bool SeedSampleContent { get; init; }
+
+    public string EnvironmentName { get; init; } = "Testing";
+
+    public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
+        builder.UseSetting("Blog:SeedSampleContent", SeedSampleContent ? "true" : "false");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Runs <paramref name="work"/> against the app's own database, as the app would.</summary>
+    public async Task<T> WithDbAsync<T>(Func<BlogDbContext, IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        return await work(db, scope.ServiceProvider);
+    }
+
+    public Task WithDbAsync(Func<BlogDbContext, Task> work) =>
+        WithDbAsync<bool>(async (db, _) =>
+        {
+            await work(db);
+            return true;
+        });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(DatabasePath)!, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temp folder behind.
+        }
+    }
+}
