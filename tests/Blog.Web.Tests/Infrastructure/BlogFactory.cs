@@ -30,6 +30,7 @@ public class BlogFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        builder.UseStaticWebAssets(); // serve wwwroot-assets from the source tree, as `dotnet run` does
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
         builder.UseSetting("Blog:SeedSampleContent", SeedSampleContent ? "true" : "false");
         builder.ConfigureServices(services =>

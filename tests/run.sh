@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs every test of the blog, on a fresh machine too:
+#   bash tests/run.sh
+# It makes sure a Chromium is there for the browser tests (Debian's package where apt can install it; otherwise the
+# tests fall back to Playwright's own download), runs the whole solution's tests, and ends with one summary line
+# counted from the test results file: "Tests: N passed, N failed[, N skipped]". Exit code: 0 only if all passed.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+find_chromium() {
+  if [[ -n "${BLOG_TEST_CHROMIUM:-}" && -x "${BLOG_TEST_CHROMIUM}" ]]; then echo "$BLOG_TEST_CHROMIUM"; return 0; fi
+  for candidate in /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
+    if [[ -x "$candidate" ]]; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+
+if ! chromium_path="$(find_chromium)"; then
+  if command -v apt-get >/dev/null 2>&1 && { [[ "$(id -u)" == 0 ]] || sudo -n true 2>/dev/null; }; then
+    as_root=(); [[ "$(id -u)" == 0 ]] || as_root=(sudo -n)
+    echo "Installing Debian's chromium for the browser tests..."
+    "${as_root[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq chromium >/dev/null
+    chromium_path="$(find_chromium)" || { echo "chromium was installed but is not where expected" >&2; exit 1; }
+  else
+    echo "No system Chromium and no apt: the browser tests will try Playwright's own download and fail if it cannot be had."
+  fi
+fi
+[[ -n "${chromium_path:-}" ]] && echo "Browser tests use ${chromium_path}" && export BLOG_TEST_CHROMIUM="$chromium_path"
+
+results="$root/TestResults"
+rm -rf "$results"
+
+status=0
+dotnet test "$root/Blog.Web.sln" --configuration Release \
+  --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" \
+  --results-directory "$results" || status=$?
+
+shopt -s nullglob
+trx_files=("$results"/*.trx "$results"/*/*.trx)
+if [[ ${#trx_files[@]} -eq 0 ]]; then
+  echo "No test results were written: the build or the test run failed before any test ran." >&2
+  echo "Tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+# Count outcomes from the TRX files' own counters, not from the runner's console text.
+counter() { # sums one attribute of the <Counters> element over all result files
+  local total=0 value
+  for file in "${trx_files[@]}"; do
+    value=$(grep -o "<Counters [^>]*" "$file" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0)
+    total=$((total + ${value:-0}))
+  done
+  echo "$total"
+}
+passed=$(counter passed)
+failed=$(( $(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted) ))
+skipped=$(counter notExecuted)
+
+summary="Tests: ${passed} passed, ${failed} failed"
+[[ "$skipped" -gt 0 ]] && summary+=", ${skipped} skipped"
+echo "$summary"
+
+if [[ "$status" -ne 0 || "$failed" -ne 0 || "$passed" -eq 0 ]]; then
+  exit 1
+fi
