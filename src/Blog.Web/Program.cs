@@ -1,3 +1,4 @@
+using Blog.Web.Accounts;
 using Blog.Web.Data;
 using Blog.Web.Hosting;
 using Blog.Web.Markdown;
@@ -17,8 +18,11 @@ builder.AddBlogData();
 // Markdown: one Markdig pipeline with sanitized output, and the <markdown> tag helper.
 builder.Services.AddMarkdown();
 
-// The public site.
-builder.Services.AddPublicSite();
+// The owner's account: Identity on the same database, cookie sign-in.
+builder.Services.AddOwnerAccount();
+
+// Pages: the public site, and the dashboard under /admin (owner only, by folder convention).
+builder.Services.AddSitePages();
 
 var app = builder.Build();
 
@@ -35,6 +39,9 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 
 // Static assets: fingerprinted, compressed at build time, cached as immutable.
 app.MapStaticAssets();
+
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapRazorPages().WithStaticAssets();
 

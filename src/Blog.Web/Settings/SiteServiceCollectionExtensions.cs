@@ -1,12 +1,20 @@
+using Blog.Web.Accounts;
+
 namespace Blog.Web.Settings;
 
 public static class SiteServiceCollectionExtensions
 {
-    /// <summary>The public site's pages, with paging routes that read as addresses (<c>/page/2</c>).</summary>
-    public static IServiceCollection AddPublicSite(this IServiceCollection services)
+    /// <summary>
+    /// The site's pages: the public ones, with paging routes that read as addresses (<c>/page/2</c>), and the
+    /// dashboard under <c>/admin</c>, every page of which requires the owner (only its account pages are open).
+    /// </summary>
+    public static IServiceCollection AddSitePages(this IServiceCollection services)
     {
         services.AddRazorPages(options =>
         {
+            options.Conventions.AuthorizeAreaFolder("Admin", "/", AccountServiceCollectionExtensions.OwnerPolicy);
+            options.Conventions.AllowAnonymousToAreaFolder("Admin", "/Account");
+
             options.Conventions.AddPageRoute("/Index", "page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Posts/Tag", "blog/tag/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Posts/Category", "blog/category/{slug}/page/{pageNumber:int}");
