@@ -14,6 +14,18 @@ public static class AccountServiceCollectionExtensions
         services.AddIdentityCore<BlogUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+
+                // Length, not composition (NIST SP 800-63B): at least 12 characters, any characters.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddSignInManager()
