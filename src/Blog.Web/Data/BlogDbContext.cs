@@ -1,3 +1,4 @@
+using Blog.Web.Editing;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
 using Blog.Web.StaticPages;
@@ -20,6 +21,10 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+
+    public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
+
+    public DbSet<Autosave> Autosaves => Set<Autosave>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -47,6 +47,12 @@ public abstract class PublishableContent
 
     public string? SeoDescription { get; set; }
 
+    /// <summary>
+    /// Goes up by one with every save. An editor remembers the version it opened, so a save made on top of someone
+    /// else's (another tab, another device) is noticed instead of silently overwriting it.
+    /// </summary>
+    public int Version { get; private set; }
+
     public int ReadingMinutes => ReadingTime.Minutes(WordCount);
 
     protected PublishableContent()
@@ -72,6 +78,13 @@ public abstract class PublishableContent
     }
 
     public void Touch(DateTime nowUtc) => UpdatedAtUtc = nowUtc;
+
+    /// <summary>Marks a save by the author: a new version, to be recorded as a revision.</summary>
+    public void NewVersion(DateTime nowUtc)
+    {
+        Version++;
+        Touch(nowUtc);
+    }
 
     public bool IsVisibleAt(DateTime nowUtc) =>
         Status != PublishStatus.Draft && DeletedAtUtc is null && PublishedAtUtc <= nowUtc;

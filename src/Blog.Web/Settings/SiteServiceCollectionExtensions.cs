@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Blog.Web.Accounts;
 
 namespace Blog.Web.Settings;
@@ -14,11 +17,15 @@ public static class SiteServiceCollectionExtensions
         {
             options.Conventions.AuthorizeAreaFolder("Admin", "/", AccountServiceCollectionExtensions.OwnerPolicy);
             options.Conventions.AllowAnonymousToAreaFolder("Admin", "/Account");
+            options.Conventions.AddAreaPageRoute("Admin", "/Posts/Edit", "admin/posts/{id:int}");
 
             options.Conventions.AddPageRoute("/Index", "page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Posts/Tag", "blog/tag/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Posts/Category", "blog/category/{slug}/page/{pageNumber:int}");
         });
+
+        // Writing in any language: Razor emits letters as they are instead of as numeric entities.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
 }

@@ -19,6 +19,7 @@ internal static class PublishableContentConfiguration
         builder.Property(c => c.SeoTitle).HasMaxLength(300);
         builder.Property(c => c.SeoDescription).HasMaxLength(500);
         builder.Ignore(c => c.ReadingMinutes);
+        builder.Property(c => c.Version).IsConcurrencyToken();
 
         // Every reader-facing list filters on visibility and sorts by publish time.
         builder.HasIndex(c => new { c.Status, c.PublishedAtUtc });

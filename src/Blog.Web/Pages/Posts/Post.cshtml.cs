@@ -24,21 +24,7 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
     {
         var visible = db.Posts.AsNoTracking().VisibleAt(clock.GetUtcNow().UtcDateTime);
         var post = await visible.BySlug(slug)
-            .Select(p => new PostView(
-                p.Id,
-                p.Title,
-                p.Slug,
-                p.BodyHtml,
-                TextExcerpt.ExcerptOrOpening(p.Excerpt, p.BodyText.Substring(0, 600)),
-                p.CoverImageUrl,
-                p.CoverImageAlt,
-                p.WordCount,
-                p.PublishedAtUtc!.Value,
-                p.UpdatedAtUtc,
-                p.SeoTitle,
-                p.SeoDescription,
-                p.Category == null ? null : new TermLink(p.Category.Name, p.Category.Slug),
-                p.Tags.OrderBy(t => t.Name).Select(t => new TermLink(t.Name, t.Slug)).ToList()))
+            .SelectViews()
             .SingleOrDefaultAsync(cancellationToken);
         if (post is null)
         {
@@ -47,27 +33,7 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
 
         Post = post;
         Chrome = await site.GetAsync(cancellationToken);
-        (Previous, Next) = await visible.NeighboursOfAsync(post.Id, post.PublishedAtUtc, cancellationToken);
+        (Previous, Next) = await visible.NeighboursOfAsync(post.Id, post.DisplayDateUtc, cancellationToken);
         return Page();
     }
-}
-
-/// <summary>What the post page shows.</summary>
-public sealed record PostView(
-    int Id,
-    string Title,
-    string Slug,
-    string BodyHtml,
-    string Summary,
-    string? CoverImageUrl,
-    string? CoverImageAlt,
-    int WordCount,
-    DateTime PublishedAtUtc,
-    DateTime UpdatedAtUtc,
-    string? SeoTitle,
-    string? SeoDescription,
-    TermLink? Category,
-    IReadOnlyList<TermLink> Tags)
-{
-    public int ReadingMinutes => ReadingTime.Minutes(WordCount);
 }
