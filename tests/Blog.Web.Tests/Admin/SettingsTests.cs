@@ -1,0 +1,58 @@
+using System.Net;
+using Blog.Web.Tests.Infrastructure;
+
+namespace Blog.Web.Tests.Admin;
+
+public sealed class SettingsTests : IDisposable
+{
+    private readonly BlogFactory app = new();
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task Saved_settings_show_on_the_public_site_at_once()
+    {
+        await app.AddPostAsync("A post");
+        var owner = await app.SignInAsOwnerAsync();
+        await app.CreateReader().GetDocumentAsync("/"); // the site's chrome is now cached
+
+        var response = await owner.SubmitFormAsync("/admin/settings", new Dictionary<string, string>
+        {
+            ["Input.BlogTitle"] = "Salt & Silver",
+            ["Input.Tagline"] = "Photographs from the coast",
+            ["Input.AuthorName"] = "Mara",
+            ["Input.Language"] = "fr",
+            ["Input.TimeZoneId"] = "Europe/Paris",
+            ["Input.SocialLinks"] = "Instagram https://instagram.example/mara\nMastodon https://social.example/@mara",
+        }, "#settings-form");
+        var home = await app.CreateReader().GetDocumentAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("Salt & Silver", home.Text(".site-title"));
+        Assert.Equal("Photographs from the coast", home.Text(".site-tagline"));
+        Assert.Equal("fr", home.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(["Instagram", "Mastodon"], home.Texts(".social-links a"));
+        Assert.Equal("1 juin 2026", home.Text(".post-card time"));
+    }
+
+    [Fact]
+    public async Task Bad_settings_get_clear_messages_and_change_nothing()
+    {
+        var owner = await app.SignInAsOwnerAsync();
+        await app.UpdateSettingsAsync(s => s.BlogTitle = "Kept");
+
+        var response = await owner.SubmitFormAsync("/admin/settings", new Dictionary<string, string>
+        {
+            ["Input.BlogTitle"] = "Changed",
+            ["Input.TimeZoneId"] = "Mars/Olympus_Mons",
+            ["Input.PostsPerPage"] = "0",
+            ["Input.SocialLinks"] = "Evil javascript:alert(1)",
+        }, "#settings-form");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Choose a time zone from the list", html, StringComparison.Ordinal);
+        Assert.Contains("is not “Label https://address”", html, StringComparison.Ordinal);
+        Assert.Equal("Kept", (await app.CreateReader().GetDocumentAsync("/")).Text(".site-title"));
+    }
+}
