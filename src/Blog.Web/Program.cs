@@ -2,6 +2,7 @@ using Blog.Web.Accounts;
 using Blog.Web.Data;
 using Blog.Web.Hosting;
 using Blog.Web.Markdown;
+using Blog.Web.Security;
 using Blog.Web.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,8 +19,11 @@ builder.AddBlogData();
 // Markdown: one Markdig pipeline with sanitized output, and the <markdown> tag helper.
 builder.Services.AddMarkdown();
 
-// The owner's account: Identity on the same database, cookie sign-in.
+// The owner's account: Identity on the same database, hardened cookies, one-time set-up link, optional 2FA.
 builder.Services.AddOwnerAccount();
+
+// Sign-in throttling: a few log-in and set-up attempts per minute per client address.
+builder.Services.AddSignInRateLimiting();
 
 // Pages: the public site, and the dashboard under /admin (owner only, by folder convention).
 builder.Services.AddSitePages();
@@ -27,6 +31,15 @@ builder.Services.AddSitePages();
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
+
+// Command line: `admin set-password --email E` sets the owner's password, without starting the server.
+if (args is ["admin", ..])
+{
+    return await AdminCommand.RunAsync(app, args);
+}
+
+// Security headers (CSP and friends) on every response, behind a reverse proxy too.
+app.UseSecurityHeaders();
 
 // Errors: friendly pages with the right status, never a stack trace outside Development.
 if (!app.Environment.IsDevelopment())
@@ -40,12 +53,14 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 // Static assets: fingerprinted, compressed at build time, cached as immutable.
 app.MapStaticAssets();
 
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapRazorPages().WithStaticAssets();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The app's entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

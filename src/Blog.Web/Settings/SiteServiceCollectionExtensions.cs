@@ -9,14 +9,14 @@ public static class SiteServiceCollectionExtensions
 {
     /// <summary>
     /// The site's pages: the public ones, with paging routes that read as addresses (<c>/page/2</c>), and the
-    /// dashboard under <c>/admin</c>, every page of which requires the owner (only its account pages are open).
+    /// dashboard under <c>/admin</c>, every page of which requires the owner (only the sign-in and set-up pages are open,
+    /// each marked <c>[AllowAnonymous]</c>, so a new account page is private unless it says otherwise).
     /// </summary>
     public static IServiceCollection AddSitePages(this IServiceCollection services)
     {
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeAreaFolder("Admin", "/", AccountServiceCollectionExtensions.OwnerPolicy);
-            options.Conventions.AllowAnonymousToAreaFolder("Admin", "/Account");
             options.Conventions.AddAreaPageRoute("Admin", "/Posts/Edit", "admin/posts/{id:int}");
 
             options.Conventions.AddPageRoute("/Index", "page/{pageNumber:int}");

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Blog.Web.Data;
 using Blog.Web.Seo;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Areas.Admin.Pages.Account;
 
+[AllowAnonymous]
 public sealed class LoginModel(SignInManager<BlogUser> signInManager) : PageModel, IHasPageMetadata
 {
     /// <summary>One message for a wrong email and a wrong password alike, so neither can be probed.</summary>
@@ -35,6 +37,11 @@ public sealed class LoginModel(SignInManager<BlogUser> signInManager) : PageMode
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
         }
 
         ModelState.AddModelError(string.Empty, result.IsLockedOut
