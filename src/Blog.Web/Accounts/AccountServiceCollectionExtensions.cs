@@ -2,6 +2,7 @@ using Blog.Web.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Blog.Web.Accounts;
 
@@ -55,9 +56,10 @@ public static class AccountServiceCollectionExtensions
             options.SlidingExpiration = true;
             options.Events.OnSigningIn = context =>
             {
-                if (context.Properties.IsPersistent && context.Properties.ExpiresUtc is null)
+                // The handler has already set ExpiresUtc from ExpireTimeSpan; a refreshed sign-in keeps its original IssuedUtc.
+                if (context.Properties.IsPersistent)
                 {
-                    context.Properties.ExpiresUtc = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow().Add(PersistentSessionLifetime);
+                    context.Properties.ExpiresUtc = (context.Properties.IssuedUtc ?? context.Options.TimeProvider!.GetUtcNow()).Add(PersistentSessionLifetime);
                 }
 
                 return Task.CompletedTask;
@@ -72,6 +74,8 @@ public static class AccountServiceCollectionExtensions
 
         services.AddOptions<AntiforgeryOptions>()
             .Configure<IHostEnvironment>((options, environment) => Harden(options.Cookie, "blog-antiforgery", environment));
+        services.AddOptions<CookieTempDataProviderOptions>()
+            .Configure<IHostEnvironment>((options, environment) => Harden(options.Cookie, "blog-tempdata", environment));
 
         services.AddScoped<OwnerAccount>();
         services.AddSingleton<SetupToken>();

@@ -40,6 +40,19 @@ public static class SecurityHeadersExtensions
     {
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseMiddleware<SecurityHeadersMiddleware>();
+
+        // Outside Development the dashboard's cookies are Secure-only, and antiforgery would throw on plain http: say so instead.
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            app.UseWhen(context => !context.Request.IsHttps && context.Request.Path.StartsWithSegments("/admin"), admin => admin.Run(async context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(
+                    "The dashboard is served over HTTPS only. Open this address with https://, or set X-Forwarded-Proto in your reverse proxy.");
+            }));
+        }
+
         return app;
     }
 }

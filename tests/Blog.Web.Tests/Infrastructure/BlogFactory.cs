@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Blog.Web.Tests.Infrastructure;
@@ -16,7 +17,7 @@ public class BlogFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "blog-web-tests", $"{Guid.NewGuid():N}", "blog.db");
+    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), "blog-web-tests", $"{Guid.NewGuid():N}", "blog.db");
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -24,6 +25,18 @@ public class BlogFactory : WebApplicationFactory<Program>
     public bool SeedSampleContent { get; init; }
 
     public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>
+    /// Sign-in POSTs allowed per client address per minute. High by default, because every test signs in from the same
+    /// address; the rate-limit tests lower it.
+    /// </summary>
+    public int SignInRateLimit { get; init; } = 10_000;
+
+    /// <summary>Every log line the app writes, for tests that read what it printed (such as the set-up link).</summary>
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>Extra service changes for one test class (applied after the factory's own).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
 
     public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
 
@@ -33,10 +46,13 @@ public class BlogFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets(); // serve wwwroot-assets from the source tree, as `dotnet run` does
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
         builder.UseSetting("Blog:SeedSampleContent", SeedSampleContent ? "true" : "false");
+        builder.UseSetting("Blog:SignInRateLimit:PermitLimit", SignInRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ILoggerProvider>(Logs);
+            ExtraServices?.Invoke(services);
         });
     }
 
