@@ -2,7 +2,7 @@
 // before leaving with unsaved changes. Everything here is optional: the form works without it.
 (() => {
   "use strict";
-  const form = document.getElementById("post-editor");
+  const form = document.getElementById("content-editor");
   if (!form) return;
   const body = form.querySelector("textarea[name='Input.Body']");
   const title = form.querySelector("input[name='Input.Title']");

@@ -23,7 +23,7 @@ public sealed class PostEditorTests : IDisposable
 
     private static async Task<int> CreateAsync(HttpClient owner, string title, string body, string action = "save", Dictionary<string, string>? more = null)
     {
-        var response = await owner.SubmitFormAsync("/admin/posts/new", Fields(title, body, action, more), "#post-editor");
+        var response = await owner.SubmitFormAsync("/admin/posts/new", Fields(title, body, action, more), "#content-editor");
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return int.Parse(response.Headers.Location!.ToString().Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -50,7 +50,7 @@ public sealed class PostEditorTests : IDisposable
         var owner = await app.SignInAsOwnerAsync();
         var id = await CreateAsync(owner, "Work in progress", "First words.");
 
-        var previewResponse = await owner.SubmitFormAsync($"/admin/posts/{id}", Fields("Work in progress", "## Changed heading", "preview"), "#post-editor");
+        var previewResponse = await owner.SubmitFormAsync($"/admin/posts/{id}", Fields("Work in progress", "## Changed heading", "preview"), "#content-editor");
         var preview = Html.Parse(await previewResponse.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, previewResponse.StatusCode);
@@ -79,8 +79,8 @@ public sealed class PostEditorTests : IDisposable
         var owner = await app.SignInAsOwnerAsync();
         await CreateAsync(owner, "Taken", "One.");
 
-        var past = await owner.SubmitFormAsync("/admin/posts/new", Fields("Yesterday", "x", "schedule", new() { ["Input.PublishAt"] = "2026-05-01T10:00" }), "#post-editor");
-        var duplicate = await owner.SubmitFormAsync("/admin/posts/new", Fields("Another", "x", "save", new() { ["Input.Slug"] = "taken" }), "#post-editor");
+        var past = await owner.SubmitFormAsync("/admin/posts/new", Fields("Yesterday", "x", "schedule", new() { ["Input.PublishAt"] = "2026-05-01T10:00" }), "#content-editor");
+        var duplicate = await owner.SubmitFormAsync("/admin/posts/new", Fields("Another", "x", "save", new() { ["Input.Slug"] = "taken" }), "#content-editor");
 
         Assert.Equal(HttpStatusCode.OK, past.StatusCode);
         Assert.Contains("choose a date and time in the future", await past.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class PostEditorTests : IDisposable
         var owner = await app.SignInAsOwnerAsync();
         var id = await CreateAsync(owner, "Brief", "Here today.", "publish");
 
-        await owner.SubmitFormAsync($"/admin/posts/{id}", new Dictionary<string, string> { ["action"] = "unpublish" }, "#post-editor");
+        await owner.SubmitFormAsync($"/admin/posts/{id}", new Dictionary<string, string> { ["action"] = "unpublish" }, "#content-editor");
 
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateReader().GetAsync("/blog/brief")).StatusCode);
     }
@@ -104,7 +104,7 @@ public sealed class PostEditorTests : IDisposable
     {
         var owner = await app.SignInAsOwnerAsync();
         var id = await CreateAsync(owner, "Essay", "First draft.");
-        await owner.SubmitFormAsync($"/admin/posts/{id}", Fields("Essay", "Second draft, worse.", "save"), "#post-editor");
+        await owner.SubmitFormAsync($"/admin/posts/{id}", Fields("Essay", "Second draft, worse.", "save"), "#content-editor");
 
         var history = await owner.GetDocumentAsync($"/admin/posts/{id}/history");
         var firstRevision = history.QuerySelectorAll("#revision-table tbody tr")[^1].QuerySelector("a")!.GetAttribute("href")!;
@@ -128,8 +128,8 @@ public sealed class PostEditorTests : IDisposable
         var tabA = await owner.GetDocumentAsync($"/admin/posts/{id}");
         var tabB = await owner.GetDocumentAsync($"/admin/posts/{id}");
 
-        var savedByA = await owner.SubmitFormAsync(tabA, $"/admin/posts/{id}", Fields("Shared", "Tab A's words.", "save"), "#post-editor");
-        var savedByB = await owner.SubmitFormAsync(tabB, $"/admin/posts/{id}", Fields("Shared", "Tab B's words.", "save"), "#post-editor");
+        var savedByA = await owner.SubmitFormAsync(tabA, $"/admin/posts/{id}", Fields("Shared", "Tab A's words.", "save"), "#content-editor");
+        var savedByB = await owner.SubmitFormAsync(tabB, $"/admin/posts/{id}", Fields("Shared", "Tab B's words.", "save"), "#content-editor");
         var conflict = Html.Parse(await savedByB.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Redirect, savedByA.StatusCode);
@@ -140,7 +140,7 @@ public sealed class PostEditorTests : IDisposable
         Assert.Equal("Tab B's words.", await app.WithDbAsync(async (db, _) => (await db.Autosaves.SingleAsync()).BodyMarkdown));
 
         // Choosing to keep B's text is a deliberate second save from the conflict page.
-        var overwrite = await owner.SubmitFormAsync(conflict, $"/admin/posts/{id}", new Dictionary<string, string> { ["action"] = "save" }, "#post-editor");
+        var overwrite = await owner.SubmitFormAsync(conflict, $"/admin/posts/{id}", new Dictionary<string, string> { ["action"] = "save" }, "#content-editor");
         Assert.Equal(HttpStatusCode.Redirect, overwrite.StatusCode);
         Assert.Equal("Tab B's words.", await app.WithDbAsync(async (db, _) => (await db.Posts.SingleAsync()).BodyMarkdown));
         Assert.Equal(3, await app.WithDbAsync(async (db, _) => await db.Revisions.CountAsync())); // created, A, B
@@ -152,7 +152,7 @@ public sealed class PostEditorTests : IDisposable
         var owner = await app.SignInAsOwnerAsync();
         var id = await CreateAsync(owner, "Live", "Published words.", "publish");
         var editor = await owner.GetDocumentAsync($"/admin/posts/{id}");
-        var token = editor.QuerySelector("#post-editor input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = editor.QuerySelector("#content-editor input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         app.Clock.Advance(TimeSpan.FromMinutes(5));
 
         var autosave = await owner.PostAsync("/admin/autosave", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -178,16 +178,16 @@ public sealed class PostEditorTests : IDisposable
         var owner = await app.SignInAsOwnerAsync();
         var id = await CreateAsync(owner, "Doubtful", "Hmm.", "publish");
 
-        await owner.SubmitFormAsync($"/admin/posts/{id}", new Dictionary<string, string> { ["action"] = "trash" }, "#post-editor");
+        await owner.SubmitFormAsync($"/admin/posts/{id}", new Dictionary<string, string> { ["action"] = "trash" }, "#content-editor");
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateReader().GetAsync("/blog/doubtful")).StatusCode);
 
-        var trash = await owner.GetDocumentAsync("/admin/posts/trash");
-        await owner.SubmitFormAsync(trash, "/admin/posts/trash", new Dictionary<string, string>(), $"form:has(#restore-{id})");
+        var trash = await owner.GetDocumentAsync("/admin/trash");
+        await owner.SubmitFormAsync(trash, "/admin/trash", new Dictionary<string, string>(), $"form:has(#restore-posts-{id})");
         Assert.Equal(HttpStatusCode.OK, (await app.CreateReader().GetAsync("/blog/doubtful")).StatusCode);
 
-        await owner.SubmitFormAsync($"/admin/posts/{id}", new Dictionary<string, string> { ["action"] = "trash" }, "#post-editor");
-        trash = await owner.GetDocumentAsync("/admin/posts/trash");
-        await owner.SubmitFormAsync(trash, "/admin/posts/trash", new Dictionary<string, string>(), $"form:has(#delete-{id})");
+        await owner.SubmitFormAsync($"/admin/posts/{id}", new Dictionary<string, string> { ["action"] = "trash" }, "#content-editor");
+        trash = await owner.GetDocumentAsync("/admin/trash");
+        await owner.SubmitFormAsync(trash, "/admin/trash", new Dictionary<string, string>(), $"form:has(#delete-posts-{id})");
         Assert.Equal(0, await app.WithDbAsync(async (db, _) => await db.Posts.CountAsync()));
         Assert.Equal(0, await app.WithDbAsync(async (db, _) => await db.Revisions.CountAsync()));
     }

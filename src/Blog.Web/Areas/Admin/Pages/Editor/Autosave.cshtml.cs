@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Blog.Web.Data;
+using Blog.Web.Editing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -25,10 +26,7 @@ public sealed class AutosaveModel(BlogDbContext db, TimeProvider clock) : PageMo
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var autosave = await db.Autosaves.SingleOrDefaultAsync(a => a.Key == Input.Key, cancellationToken)
-            ?? db.Autosaves.Add(new Web.Editing.Autosave(Input.Key)).Entity;
-        (autosave.Title, autosave.BodyMarkdown, autosave.BaseVersion, autosave.SavedAtUtc) = (Input.Title ?? "", Input.Body ?? "", Input.Version, now);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.KeepAutosaveAsync(Input.Key, Input.Title, Input.Body, Input.Version, now, cancellationToken);
         return new JsonResult(new { savedAt = now });
     }
 
