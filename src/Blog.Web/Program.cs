@@ -1,4 +1,5 @@
 using Blog.Web.Accounts;
+using Blog.Web.Caching;
 using Blog.Web.Data;
 using Blog.Web.Hosting;
 using Blog.Web.Markdown;
@@ -24,6 +25,9 @@ builder.Services.AddOwnerAccount();
 
 // Sign-in throttling: a few log-in and set-up attempts per minute per client address.
 builder.Services.AddSignInRateLimiting();
+
+// Speed: public pages cached until content changes, text compressed.
+builder.Services.AddSpeed(builder.Configuration);
 
 // Pages: the public site, and the dashboard under /admin (owner only, by folder convention).
 builder.Services.AddSitePages();
@@ -53,9 +57,13 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 // Static assets: fingerprinted, compressed at build time, cached as immutable.
 app.MapStaticAssets();
 
+app.UseCompressionOutsideAdmin();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+
+// The page cache runs after authentication, so it can tell the owner (never cached) from readers.
+app.UseOutputCache();
 
 app.MapRazorPages().WithStaticAssets();
 

@@ -18,6 +18,7 @@ public static class DataServiceCollectionExtensions
             builder.Environment.ContentRootPath);
 
         builder.Services.AddSingleton<SiteContext>();
+        builder.Services.AddSingleton<IContentChangeListener>(services => services.GetRequiredService<SiteContext>());
         builder.Services.AddSingleton<ContentChangeInterceptor>();
         builder.Services.AddDbContext<BlogDbContext>((services, options) => options
             .UseSqlite(connectionString)

@@ -16,10 +16,10 @@ public sealed record SiteChrome(SiteSettings Settings, IReadOnlyList<NavigationL
 
 /// <summary>
 /// Loads the <see cref="SiteChrome"/> once and keeps it until a save changes settings or pages
-/// (<see cref="ContentChangeInterceptor"/> calls <see cref="Invalidate"/>), so a page view costs no query for it.
+/// (<see cref="ContentChangeInterceptor"/> calls <see cref="ContentChanged"/>), so a page view costs no query for it.
 /// Navigation depends on publish times too, so the cached copy also expires when the next scheduled page goes live.
 /// </summary>
-public sealed class SiteContext(IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider clock)
+public sealed class SiteContext(IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider clock) : IContentChangeListener
 {
     private static readonly object CacheKey = new();
 
@@ -50,7 +50,7 @@ public sealed class SiteContext(IServiceScopeFactory scopes, IMemoryCache cache,
         return chrome;
     }
 
-    public void Invalidate() => cache.Remove(CacheKey);
+    public void ContentChanged() => cache.Remove(CacheKey);
 
     private sealed record CachedChrome(SiteChrome Chrome, DateTime ValidUntilUtc);
 }

@@ -1,0 +1,7 @@
+namespace Blog.Web.Data;
+
+/// <summary>Something that keeps a copy of what the database says (a cache) and must forget it when a save changes it.</summary>
+public interface IContentChangeListener
+{
+    void ContentChanged();
+}
