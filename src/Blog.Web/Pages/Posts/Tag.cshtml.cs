@@ -22,16 +22,18 @@ public sealed class TagModel(BlogDbContext db, SiteContext site, TimeProvider cl
     {
         var tag = await db.Tags.AsNoTracking()
             .Where(t => t.Slug == slug)
-            .Select(t => new TermLink(t.Name, t.Slug))
+            .Select(t => new { t.Id, Link = new TermLink(t.Name, t.Slug) })
             .SingleOrDefaultAsync(cancellationToken);
         if (tag is null || pageNumber < 1)
         {
             return NotFound();
         }
 
-        Tag = tag;
+        Tag = tag.Link;
         Chrome = await site.GetAsync(cancellationToken);
-        var visible = db.Posts.VisibleAt(clock.GetUtcNow().UtcDateTime).Where(p => p.Tags.Any(t => t.Slug == slug));
+        // Through the join table's tag index, not a subquery per post: a rare tag stays cheap in a large archive.
+        var tagged = db.Set<Dictionary<string, object>>("PostTags").Where(pt => (int)pt["TagsId"] == tag.Id).Select(pt => (int)pt["PostsId"]);
+        var visible = db.Posts.VisibleAt(clock.GetUtcNow().UtcDateTime).Where(p => tagged.Contains(p.Id));
         Posts = await visible.PageOfSummariesAsync(pageNumber, Chrome.Settings.PostsPerPage, cancellationToken);
         return pageNumber > Posts.PageCount ? NotFound() : Page();
     }
