@@ -40,7 +40,7 @@ need curl curl
 need sqlite3 sqlite3
 
 echo "Building (Release)..."
-dotnet publish "$root/src/Blog.Web" -c Release -o "$work/app" --nologo -v q >/dev/null
+dotnet publish "$root/src/Blog.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" --nologo -v q >/dev/null
 dotnet build "$root/bench/BlogBench" -c Release -o "$work/seeder" --nologo -v q >/dev/null
 
 start_app() { # $1 database, $2 output cache on/off
