@@ -1,8 +1,10 @@
 using Blog.Web.Accounts;
 using Blog.Web.Data;
+using Blog.Web.Feeds;
 using Blog.Web.Hosting;
 using Blog.Web.Markdown;
 using Blog.Web.Security;
+using Blog.Web.Seo;
 using Blog.Web.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -58,6 +60,10 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapRazorPages().WithStaticAssets();
+
+// Being found: RSS and Atom feeds (blog, tag, category), the sitemap and robots.txt.
+app.MapFeeds();
+app.MapSeoFiles();
 
 await app.RunAsync();
 return 0;
