@@ -1,9 +1,11 @@
 using Blog.Web.Accounts;
 using Blog.Web.Caching;
 using Blog.Web.Data;
+using Blog.Web.Feeds;
 using Blog.Web.Hosting;
 using Blog.Web.Markdown;
 using Blog.Web.Security;
+using Blog.Web.Seo;
 using Blog.Web.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -66,6 +68,10 @@ app.UseAuthorization();
 app.UseOutputCache();
 
 app.MapRazorPages().WithStaticAssets();
+
+// Being found: RSS and Atom feeds (blog, tag, category), the sitemap and robots.txt.
+app.MapFeeds();
+app.MapSeoFiles();
 
 await app.RunAsync();
 return 0;

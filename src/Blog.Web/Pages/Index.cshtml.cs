@@ -13,7 +13,12 @@ public sealed class IndexModel(BlogDbContext db, SiteContext site, TimeProvider 
 
     public SiteChrome Chrome { get; private set; } = default!;
 
-    public PageMetadata Metadata => new(Posts.PageNumber > 1 ? $"Page {Posts.PageNumber}" : null);
+    /// <summary>The home page describes the whole site (with its search) in JSON-LD; later pages are lists of posts.</summary>
+    public PageMetadata Metadata => new(Posts.PageNumber > 1 ? $"Page {Posts.PageNumber}" : null)
+    {
+        CanonicalPath = PageUrl(Posts.PageNumber),
+        SchemaType = Posts.PageNumber > 1 ? SchemaTypes.CollectionPage : SchemaTypes.WebSite,
+    };
 
     public async Task<IActionResult> OnGetAsync(int pageNumber = 1, CancellationToken cancellationToken = default)
     {

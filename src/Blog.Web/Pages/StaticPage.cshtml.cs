@@ -11,14 +11,17 @@ public sealed class StaticPageModel(BlogDbContext db, TimeProvider clock) : Page
 {
     public StaticPageView StaticPage { get; private set; } = default!;
 
-    public PageMetadata Metadata => new(StaticPage.SeoTitle ?? StaticPage.Title, StaticPage.SeoDescription);
+    public PageMetadata Metadata => new(StaticPage.SeoTitle ?? StaticPage.Title, StaticPage.SeoDescription)
+    {
+        CanonicalPath = SitePaths.Page(StaticPage.Slug),
+    };
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var page = await db.StaticPages.AsNoTracking()
             .VisibleAt(clock.GetUtcNow().UtcDateTime)
             .BySlug(slug)
-            .Select(p => new StaticPageView(p.Title, p.BodyHtml, p.SeoTitle, p.SeoDescription ?? p.BodyText.Substring(0, 160)))
+            .Select(p => new StaticPageView(p.Title, p.Slug, p.BodyHtml, p.SeoTitle, p.SeoDescription ?? p.BodyText.Substring(0, 160)))
             .SingleOrDefaultAsync(cancellationToken);
         if (page is null)
         {
@@ -30,4 +33,4 @@ public sealed class StaticPageModel(BlogDbContext db, TimeProvider clock) : Page
     }
 }
 
-public sealed record StaticPageView(string Title, string BodyHtml, string? SeoTitle, string? SeoDescription);
+public sealed record StaticPageView(string Title, string Slug, string BodyHtml, string? SeoTitle, string? SeoDescription);

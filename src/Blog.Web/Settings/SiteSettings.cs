@@ -29,6 +29,16 @@ public sealed class SiteSettings
 
     public List<SocialLink> SocialLinks { get; set; } = [];
 
+    /// <summary>
+    /// The address readers reach the blog at (<c>https://blog.example.com</c>), for the absolute links in feeds, the
+    /// sitemap and rich previews. Empty means the address of the request, which is wrong behind a proxy that rewrites
+    /// the host: setting it makes shared links right whatever the proxy does.
+    /// </summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Whether feeds carry whole posts (true) or only their excerpts, inviting readers to the site.</summary>
+    public bool FeedFullContent { get; set; } = true;
+
     public TimeZoneInfo TimeZone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -55,4 +55,26 @@ public sealed class SettingsTests : IDisposable
         Assert.Contains("is not “Label https://address”", html, StringComparison.Ordinal);
         Assert.Equal("Kept", (await app.CreateReader().GetDocumentAsync("/")).Text(".site-title"));
     }
+
+    [Fact]
+    public async Task The_public_address_and_feed_content_are_settings_and_a_bad_address_is_refused()
+    {
+        var owner = await app.SignInAsOwnerAsync();
+
+        var bad = await owner.SubmitFormAsync("/admin/settings", new Dictionary<string, string> { ["Input.BaseUrl"] = "javascript:alert(1)" }, "#settings-form");
+        var good = await owner.SubmitFormAsync("/admin/settings", new Dictionary<string, string>
+        {
+            ["Input.BaseUrl"] = "https://blog.example.com/",
+            ["Input.FeedFullContent"] = "false",
+        }, "#settings-form");
+        var form = await owner.GetDocumentAsync("/admin/settings");
+        var robots = await app.CreateReader().GetStringAsync("/robots.txt");
+
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("starting with https:// or http://", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Equal("https://blog.example.com", form.QuerySelector("#Input_BaseUrl")!.GetAttribute("value"));
+        Assert.Null(form.QuerySelector("#Input_FeedFullContent")!.GetAttribute("checked"));
+        Assert.Contains("Sitemap: https://blog.example.com/sitemap.xml", robots, StringComparison.Ordinal);
+    }
 }

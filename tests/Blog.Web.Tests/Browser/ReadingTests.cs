@@ -40,7 +40,7 @@ public sealed class ReadingTests(BrowserFixture browser) : IDisposable
         Assert.Equal("Third walk", await page.Locator(".prev-next__next .prev-next__title").InnerTextAsync());
         await AssertAccessibleAsync(page);
 
-        foreach (var path in new[] { "/blog/third-walk", "/blog/tag/sea", "/blog/category/mornings", "/archive", "/about", "/no-such-page" })
+        foreach (var path in new[] { "/blog/third-walk", "/blog/tag/sea", "/blog/category/mornings", "/archive", "/about", "/search?q=sea", "/search?q=nothing-like-it", "/no-such-page" })
         {
             await page.GotoAsync(app.BaseAddress + path);
             await AssertAccessibleAsync(page);

@@ -16,6 +16,7 @@ internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteS
         builder.Property(s => s.TimeZoneId).HasMaxLength(100).IsRequired();
         builder.Property(s => s.Language).HasMaxLength(35).IsRequired();
         builder.Property(s => s.FooterText).HasMaxLength(2000);
+        builder.Property(s => s.BaseUrl).HasMaxLength(300);
         builder.Ignore(s => s.TimeZone);
         builder.OwnsMany(s => s.SocialLinks, links => links.ToJson());
     }

@@ -317,10 +317,17 @@ namespace Blog.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BaseUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BlogTitle")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FeedFullContent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FooterText")
                         .HasMaxLength(2000)

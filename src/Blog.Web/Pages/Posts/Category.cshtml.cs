@@ -1,4 +1,5 @@
 using Blog.Web.Data;
+using Blog.Web.Feeds;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
@@ -16,7 +17,12 @@ public sealed class CategoryModel(BlogDbContext db, SiteContext site, TimeProvid
 
     public SiteChrome Chrome { get; private set; } = default!;
 
-    public PageMetadata Metadata => new(Category.Name, Category.Description ?? $"Posts in {Category.Name}.");
+    public PageMetadata Metadata => new(Category.Name, Category.Description ?? $"Posts in {Category.Name}.")
+    {
+        CanonicalPath = PageUrl(Posts.PageNumber),
+        SchemaType = SchemaTypes.CollectionPage,
+        Feeds = [FeedEndpoints.CategoryFeeds(Category.Name, Category.Slug)],
+    };
 
     public async Task<IActionResult> OnGetAsync(string slug, int pageNumber = 1, CancellationToken cancellationToken = default)
     {

@@ -18,7 +18,9 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
 
     public SiteChrome Chrome { get; private set; } = default!;
 
-    public PageMetadata Metadata => new(Post.SeoTitle ?? Post.Title, Post.SeoDescription ?? Post.Summary);
+    public IReadOnlyList<PostSummary> Related { get; private set; } = [];
+
+    public PageMetadata Metadata => PostMetadata.For(Post);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -34,6 +36,7 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
         Post = post;
         Chrome = await site.GetAsync(cancellationToken);
         (Previous, Next) = await visible.NeighboursOfAsync(post.Id, post.DisplayDateUtc, cancellationToken);
+        Related = await visible.RelatedToAsync(post, cancellationToken);
         return Page();
     }
 }

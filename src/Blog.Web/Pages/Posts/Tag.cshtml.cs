@@ -1,4 +1,5 @@
 using Blog.Web.Data;
+using Blog.Web.Feeds;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
@@ -16,7 +17,12 @@ public sealed class TagModel(BlogDbContext db, SiteContext site, TimeProvider cl
 
     public SiteChrome Chrome { get; private set; } = default!;
 
-    public PageMetadata Metadata => new($"Posts tagged “{Tag.Name}”", $"Everything written about {Tag.Name}.");
+    public PageMetadata Metadata => new($"Posts tagged “{Tag.Name}”", $"Everything written about {Tag.Name}.")
+    {
+        CanonicalPath = PageUrl(Posts.PageNumber),
+        SchemaType = SchemaTypes.CollectionPage,
+        Feeds = [FeedEndpoints.TagFeeds(Tag.Name, Tag.Slug)],
+    };
 
     public async Task<IActionResult> OnGetAsync(string slug, int pageNumber = 1, CancellationToken cancellationToken = default)
     {

@@ -37,6 +37,11 @@ public sealed class IndexModel(BlogDbContext db) : PageModel, IHasPageMetadata
             ModelState.AddModelError("Input.SocialLinks", $"“{badLine}” is not “Label https://address”: write one link a line, the name then a web address.");
         }
 
+        if (!string.IsNullOrWhiteSpace(Input.BaseUrl) && !SiteAddress.IsValidBaseUrl(Input.BaseUrl.Trim()))
+        {
+            ModelState.AddModelError("Input.BaseUrl", "Write the blog's full address starting with https:// or http://, such as https://blog.example.com.");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -52,6 +57,8 @@ public sealed class IndexModel(BlogDbContext db) : PageModel, IHasPageMetadata
         settings.Language = Input.Language.Trim();
         settings.FooterText = Input.FooterText?.Trim();
         settings.SocialLinks = links;
+        settings.BaseUrl = string.IsNullOrWhiteSpace(Input.BaseUrl) ? null : Input.BaseUrl.Trim().TrimEnd('/');
+        settings.FeedFullContent = Input.FeedFullContent;
         await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = "Settings saved. The site shows them now.";
         return RedirectToPage();
@@ -86,11 +93,18 @@ public sealed class IndexModel(BlogDbContext db) : PageModel, IHasPageMetadata
         [StringLength(4000), Display(Name = "Links elsewhere (one a line: Label https://…)")]
         public string? SocialLinks { get; set; }
 
+        [StringLength(300), Display(Name = "Public address (for feeds, sitemap and shared links; empty: the address of each request)")]
+        public string? BaseUrl { get; set; }
+
+        [Display(Name = "Feeds show whole posts (otherwise only the excerpt)")]
+        public bool FeedFullContent { get; set; } = true;
+
         public static SettingsInput From(SiteSettings s) => new()
         {
             BlogTitle = s.BlogTitle, Tagline = s.Tagline, AuthorName = s.AuthorName, AuthorBio = s.AuthorBio,
             PostsPerPage = s.PostsPerPage, TimeZoneId = s.TimeZoneId, Language = s.Language, FooterText = s.FooterText,
             SocialLinks = string.Join("\n", s.SocialLinks.Select(l => $"{l.Label} {l.Url}")),
+            BaseUrl = s.BaseUrl, FeedFullContent = s.FeedFullContent,
         };
 
         public List<SocialLink> ParseSocialLinks(out string? badLine)

@@ -1,0 +1,90 @@
+using Blog.Web.Data;
+using Blog.Web.Posts;
+using Blog.Web.Seo;
+using Blog.Web.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Feeds;
+
+/// <summary>
+/// RSS 2.0 and Atom 1.0 feeds of the newest posts: the blog's at <c>/feed/rss</c> and <c>/feed/atom</c>, and each
+/// tag's and category's under its page (<c>/blog/tag/{slug}/feed/rss</c>).
+/// </summary>
+public static class FeedEndpoints
+{
+    public const int EntryCount = 20;
+
+    public const string BlogRssPath = "/feed/rss";
+
+    public const string BlogAtomPath = "/feed/atom";
+
+    public static FeedLink TagFeeds(string name, string slug) =>
+        new($"Posts tagged “{name}”", $"{SitePaths.Tag(slug)}/feed/rss", $"{SitePaths.Tag(slug)}/feed/atom");
+
+    public static FeedLink CategoryFeeds(string name, string slug) =>
+        new($"Posts in {name}", $"{SitePaths.Category(slug)}/feed/rss", $"{SitePaths.Category(slug)}/feed/atom");
+
+    public static WebApplication MapFeeds(this WebApplication app)
+    {
+        app.MapGet("/feed/{format}", (string format, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
+            ServeAsync(format, context, db, site, clock, settings =>
+                Task.FromResult<(FeedSubject, Func<IQueryable<Post>, IQueryable<Post>>)?>((
+                    new FeedSubject(settings.BlogTitle, settings.Tagline, "/", BlogRssPath, BlogAtomPath), posts => posts))));
+
+        app.MapGet("/blog/tag/{slug}/feed/{format}", (string slug, string format, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
+            ServeAsync(format, context, db, site, clock, async settings =>
+            {
+                var tag = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new TermLink(t.Name, t.Slug)).SingleOrDefaultAsync(context.RequestAborted);
+                if (tag is null)
+                {
+                    return null;
+                }
+
+                var links = TagFeeds(tag.Name, tag.Slug);
+                return (new FeedSubject($"{links.Title} · {settings.BlogTitle}", $"Everything written about {tag.Name}.", SitePaths.Tag(tag.Slug), links.RssPath, links.AtomPath),
+                    posts => posts.Where(p => p.Tags.Any(t => t.Slug == tag.Slug)));
+            }));
+
+        app.MapGet("/blog/category/{slug}/feed/{format}", (string slug, string format, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
+            ServeAsync(format, context, db, site, clock, async settings =>
+            {
+                var category = await db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => new { c.Id, c.Name, c.Slug, c.Description }).SingleOrDefaultAsync(context.RequestAborted);
+                if (category is null)
+                {
+                    return null;
+                }
+
+                var links = CategoryFeeds(category.Name, category.Slug);
+                return (new FeedSubject($"{links.Title} · {settings.BlogTitle}", category.Description ?? $"Posts in {category.Name}.", SitePaths.Category(category.Slug), links.RssPath, links.AtomPath),
+                    posts => posts.Where(p => p.CategoryId == category.Id));
+            }));
+
+        return app;
+    }
+
+    /// <summary>Finds what the feed is of (null: nothing, so 404), loads its newest visible posts and writes the feed.</summary>
+    private static async Task<IResult> ServeAsync(
+        string formatName, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock,
+        Func<SiteSettings, Task<(FeedSubject Subject, Func<IQueryable<Post>, IQueryable<Post>> Filter)?>> describe)
+    {
+        FeedFormat? format = formatName switch { "rss" => FeedFormat.Rss, "atom" => FeedFormat.Atom, _ => null };
+        var settings = (await site.GetAsync(context.RequestAborted)).Settings;
+        if (format is null || await describe(settings) is not { } feed)
+        {
+            return Results.NotFound();
+        }
+
+        var visible = db.Posts.AsNoTracking().VisibleAt(clock.GetUtcNow().UtcDateTime);
+        var entries = await feed.Filter(visible)
+            .NewestFirst()
+            .Take(EntryCount)
+            .Select(p => new FeedEntry(
+                p.Title, p.Slug, p.BodyHtml, p.Excerpt, p.BodyText.Substring(0, 600), p.PublishedAtUtc!.Value, p.UpdatedAtUtc,
+                p.Category == null ? null : p.Category.Name,
+                p.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
+            .ToListAsync(context.RequestAborted);
+
+        var body = FeedWriter.Write(format.Value, feed.Subject, entries, settings, SiteAddress.For(settings, context.Request));
+        return XmlResponses.Document(context, body, FeedWriter.MediaType(format.Value), entries.Count == 0 ? null : entries.Max(e => e.ChangedAtUtc));
+    }
+}

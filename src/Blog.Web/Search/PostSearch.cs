@@ -1,0 +1,105 @@
+using Blog.Web.Data;
+using Blog.Web.Posts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Search;
+
+/// <summary>A piece of a result's snippet; the matched words are <see cref="Highlighted"/>.</summary>
+public sealed record SnippetPart(string Text, bool Highlighted);
+
+/// <summary>One search result as the results page shows it.</summary>
+public sealed record SearchHit(string Title, string Slug, DateTime PublishedAtUtc, TermLink? Category, IReadOnlyList<SnippetPart> Snippet);
+
+/// <summary>
+/// Full-text search over the <c>PostSearch</c> FTS5 index (made and kept in step by SQL triggers: see the Discovery
+/// migration). Ranked by bm25 with a title match worth most, then tags, then the body.
+/// </summary>
+public static class PostSearch
+{
+    public const int PageSize = 10;
+
+    // Marks the snippet's highlights with control characters no post text contains, so the snippet can be split
+    // into plain text and highlights and every piece HTML-encoded by Razor: the post's own text is never markup.
+    private const char HighlightStart = '\u0002';
+    private const char HighlightEnd = '\u0003';
+
+    /// <summary>
+    /// One page of the visible posts matching <paramref name="match"/> (from <see cref="SearchExpression"/>), with the
+    /// number of pages; null when <paramref name="pageNumber"/> is past the last page.
+    /// </summary>
+    public static async Task<Paged<SearchHit>?> SearchAsync(
+        this BlogDbContext db, string match, int pageNumber, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var total = await db.Database.SqlQuery<int>($"""
+            SELECT count(*) AS Value
+            FROM PostSearch JOIN Posts p ON p.Id = PostSearch.rowid
+            WHERE PostSearch MATCH {match} AND p.Status <> 0 AND p.DeletedAtUtc IS NULL AND p.PublishedAtUtc <= {nowUtc}
+            """).SingleAsync(cancellationToken);
+        var pageCount = Paging.CountPages(total, PageSize);
+        if (pageNumber < 1 || pageNumber > pageCount)
+        {
+            return null;
+        }
+
+        // The ranked page of ids first, then snippets for those few rows only: a common word in 10,000 posts must
+        // not make SQLite build 10,000 snippets to show ten.
+        var skip = (pageNumber - 1) * PageSize;
+        var rows = await db.Database.SqlQuery<SearchRow>($"""
+            WITH Ranked AS (
+                SELECT p.Id AS Id, bm25(PostSearch, 10.0, 4.0, 1.0) AS Score
+                FROM PostSearch JOIN Posts p ON p.Id = PostSearch.rowid
+                WHERE PostSearch MATCH {match} AND p.Status <> 0 AND p.DeletedAtUtc IS NULL AND p.PublishedAtUtc <= {nowUtc}
+                ORDER BY Score, p.PublishedAtUtc DESC, p.Id DESC
+                LIMIT {PageSize} OFFSET {skip})
+            SELECT p.Title, p.Slug, p.PublishedAtUtc, c.Name AS CategoryName, c.Slug AS CategorySlug,
+                   snippet(PostSearch, 2, char(2), char(3), '…', 24) AS Snippet
+            FROM Ranked
+            JOIN PostSearch ON PostSearch.rowid = Ranked.Id
+            JOIN Posts p ON p.Id = Ranked.Id
+            LEFT JOIN Categories c ON c.Id = p.CategoryId
+            WHERE PostSearch MATCH {match}
+            ORDER BY Ranked.Score, p.PublishedAtUtc DESC, p.Id DESC
+            """).ToListAsync(cancellationToken);
+
+        var hits = rows.Select(r => new SearchHit(
+            r.Title,
+            r.Slug,
+            DateTime.SpecifyKind(r.PublishedAtUtc, DateTimeKind.Utc),
+            r.CategoryName is null || r.CategorySlug is null ? null : new TermLink(r.CategoryName, r.CategorySlug),
+            SplitSnippet(r.Snippet ?? ""))).ToList();
+        return new Paged<SearchHit>(hits, pageNumber, pageCount);
+    }
+
+    internal static List<SnippetPart> SplitSnippet(string snippet)
+    {
+        var parts = new List<SnippetPart>();
+        var highlighted = false;
+        foreach (var piece in snippet.Split([HighlightStart, HighlightEnd]))
+        {
+            if (piece.Length > 0)
+            {
+                parts.Add(new SnippetPart(piece, highlighted));
+            }
+
+            highlighted = !highlighted;
+        }
+
+        return parts;
+    }
+
+    /// <summary>A row of the search query, as SQLite returns it.</summary>
+    internal sealed class SearchRow
+    {
+        public string Title { get; init; } = "";
+
+        public string Slug { get; init; } = "";
+
+        public DateTime PublishedAtUtc { get; init; }
+
+        public string? CategoryName { get; init; }
+
+        public string? CategorySlug { get; init; }
+
+        public string? Snippet { get; init; }
+    }
+}

@@ -1,0 +1,40 @@
+using Blog.Web.Tests.Infrastructure;
+
+namespace Blog.Web.Tests.Posts;
+
+public sealed class RelatedPostsTests : IDisposable
+{
+    private readonly BlogFactory app = new();
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task More_to_read_shows_three_posts_most_shared_tags_first_then_category_then_newest_and_never_hidden_ones()
+    {
+        await app.AddPostAsync("The post", app.UtcNow.AddDays(-10), category: "Walks", tags: ["Sea", "Cliffs", "Birds"]);
+        await app.AddPostAsync("One tag, old", app.UtcNow.AddDays(-9), tags: ["Sea"]);
+        await app.AddPostAsync("One tag, new", app.UtcNow.AddDays(-2), tags: ["Birds"]);
+        await app.AddPostAsync("Two tags", app.UtcNow.AddDays(-8), tags: ["Sea", "Cliffs"]);
+        await app.AddPostAsync("One tag and category", app.UtcNow.AddDays(-7), category: "Walks", tags: ["Cliffs"]);
+        await app.AddPostAsync("Category only", app.UtcNow.AddDays(-1), category: "Walks");
+        await app.AddPostAsync("Unrelated", app.UtcNow.AddDays(-1), tags: ["Town"]);
+        await app.AddPostAsync("Draft", draft: true, tags: ["Sea", "Cliffs", "Birds"]);
+        await app.AddPostAsync("Scheduled", app.UtcNow.AddDays(1), tags: ["Sea", "Cliffs", "Birds"]);
+
+        var page = await app.CreateReader().GetDocumentAsync("/blog/the-post");
+
+        Assert.Equal("More to read", page.Text(".related-posts h2"));
+        Assert.Equal(["Two tags", "One tag and category", "One tag, new"], page.Texts(".related-posts .post-card__title"));
+    }
+
+    [Fact]
+    public async Task A_post_with_nothing_in_common_with_others_shows_no_section()
+    {
+        await app.AddPostAsync("Alone", tags: ["Solitude"]);
+        await app.AddPostAsync("Other", tags: ["Crowds"]);
+
+        var page = await app.CreateReader().GetDocumentAsync("/blog/alone");
+
+        Assert.Null(page.QuerySelector(".related-posts"));
+    }
+}
