@@ -17,6 +17,9 @@ public static class CachingExtensions
         services.AddSingleton<IContentChangeListener, OutputCacheEviction>();
         services.AddOutputCache(options =>
         {
+            // A small server's memory: the most-read pages stay cached, the long tail is rendered on demand.
+            options.SizeLimit = configuration.GetValue("Blog:OutputCache:SizeLimitBytes", 32L * 1024 * 1024);
+            options.MaximumBodySize = 2 * 1024 * 1024;
             if (configuration.GetValue("Blog:OutputCache:Enabled", true))
             {
                 options.AddBasePolicy(builder => builder.AddPolicy<PublicPageCachePolicy>(), excludeDefaultPolicy: true);
