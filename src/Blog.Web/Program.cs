@@ -2,6 +2,7 @@ using Blog.Web.Accounts;
 using Blog.Web.Data;
 using Blog.Web.Hosting;
 using Blog.Web.Markdown;
+using Blog.Web.Media;
 using Blog.Web.Security;
 using Blog.Web.Settings;
 
@@ -18,6 +19,9 @@ builder.AddBlogData();
 
 // Markdown: one Markdig pipeline with sanitized output, and the <markdown> tag helper.
 builder.Services.AddMarkdown();
+
+// Photos: uploads turned into responsive variants, stored as blobs in the same SQLite file.
+builder.AddMedia();
 
 // The owner's account: Identity on the same database, hardened cookies, one-time set-up link, optional 2FA.
 builder.Services.AddOwnerAccount();
@@ -56,6 +60,9 @@ app.MapStaticAssets();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+
+// Library photos by id: /media/{id}/{variant}.{ext}, cached as immutable.
+app.MapMedia();
 
 app.MapRazorPages().WithStaticAssets();
 
