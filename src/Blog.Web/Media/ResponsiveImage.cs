@@ -22,7 +22,12 @@ public sealed partial record ResponsiveImage(int Id, int Width, int Height, stri
     public static IReadOnlyList<int> WidthsFor(int width)
     {
         var widths = StandardWidths.Where(w => w < width).ToList();
-        widths.Add(Math.Min(width, StandardWidths[^1]));
+        var widest = Math.Min(width, StandardWidths[^1]);
+        if (!widths.Contains(widest))
+        {
+            widths.Add(widest);
+        }
+
         return widths;
     }
 
