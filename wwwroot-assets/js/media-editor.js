@@ -35,8 +35,13 @@
   const upload = async (file) => {
     // A placeholder holds the place, so typing on while it uploads does not move where the image lands.
     const placeholder = `![Uploading ${file.name.replace(/[\[\]]/g, "")} #${++uploads}…]()`;
-    const at = body.selectionStart;
-    body.setRangeText(placeholder, at, body.selectionEnd, "end");
+    // A photo stands as a paragraph of its own: blank lines around it, unless already there.
+    const before = body.value.slice(0, body.selectionStart);
+    const after = body.value.slice(body.selectionEnd);
+    const lead = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+    const trail = after === "" || after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
+    body.setRangeText(lead + placeholder + trail, body.selectionStart, body.selectionEnd, "end");
+    body.selectionStart = body.selectionEnd = body.selectionEnd - trail.length;
     status.textContent = `Uploading ${file.name}…`;
     const data = new FormData();
     data.append("__RequestVerificationToken", token);
