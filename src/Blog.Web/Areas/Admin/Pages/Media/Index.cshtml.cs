@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Areas.Admin.Pages.Media;
 
 /// <summary>The photo library (<c>/admin/media</c>): a page of thumbnails, and uploads by form or by script.</summary>
+[MediaUploadLimits]
 public sealed class IndexModel(BlogDbContext db, MediaLibrary library) : PageModel, IHasPageMetadata
 {
     public const int PageSize = 24;
