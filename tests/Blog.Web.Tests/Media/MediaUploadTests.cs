@@ -89,6 +89,22 @@ public sealed class MediaUploadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_photo_cut_short_or_no_file_at_all_is_refused_with_a_message()
+    {
+        var owner = await app.SignInAsOwnerAsync();
+        var photo = TestImages.Jpeg(1200, 800);
+
+        var cut = await owner.UploadAsync(null, new UploadFile("cut.jpg", photo[..(photo.Length / 2)]));
+        var none = await owner.UploadAsync(null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, cut.StatusCode);
+        Assert.Contains("“cut.jpg” is incomplete", Html.Parse(await cut.Content.ReadAsStringAsync()).Text("#upload-errors"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("Choose one or more photos", Html.Parse(await none.Content.ReadAsStringAsync()).Text("#upload-errors"), StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0), await app.CountStoredAsync());
+    }
+
+    [Fact]
     public async Task A_picture_too_large_in_pixels_is_refused_from_its_header_before_decoding()
     {
         var owner = await app.SignInAsOwnerAsync();
