@@ -84,7 +84,8 @@ public sealed class MediaLibrary(BlogDbContext db, TimeProvider clock, IOptions<
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Add(item);
             await db.SaveChangesAsync(cancellationToken);
-            await WriteBlobAsync(transaction, source.Id, bytes.Length, target => target.Write(bytes), cancellationToken);
+            // The array overload: a span overload may copy a 50 MB upload into a pooled buffer first.
+            await WriteBlobAsync(transaction, source.Id, bytes.Length, target => target.Write(bytes, 0, bytes.Length), cancellationToken);
             foreach (var (variant, data) in encoded)
             {
                 await WriteBlobAsync(transaction, variant.Id, data.Size, target => target.Write(data.AsSpan()), cancellationToken);
