@@ -4,6 +4,7 @@ using Blog.Web.Data;
 using Blog.Web.Feeds;
 using Blog.Web.Hosting;
 using Blog.Web.Markdown;
+using Blog.Web.Media;
 using Blog.Web.Security;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
@@ -21,6 +22,9 @@ builder.AddBlogData();
 
 // Markdown: one Markdig pipeline with sanitized output, and the <markdown> tag helper.
 builder.Services.AddMarkdown();
+
+// Photos: uploads turned into responsive variants, stored as blobs in the same SQLite file.
+builder.AddMedia();
 
 // The owner's account: Identity on the same database, hardened cookies, one-time set-up link, optional 2FA.
 builder.Services.AddOwnerAccount();
@@ -66,6 +70,9 @@ app.UseAuthorization();
 
 // The page cache runs after authentication, so it can tell the owner (never cached) from readers.
 app.UseOutputCache();
+
+// Library photos by id: /media/{id}/{variant}.{ext}, cached as immutable.
+app.MapMedia();
 
 app.MapRazorPages().WithStaticAssets();
 

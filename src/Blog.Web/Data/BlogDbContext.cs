@@ -1,4 +1,5 @@
 using Blog.Web.Editing;
+using Blog.Web.Media;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
 using Blog.Web.StaticPages;
@@ -25,6 +26,11 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
 
     public DbSet<Autosave> Autosaves => Set<Autosave>();
+
+    /// <summary>The photo library; the bytes are in MediaBlobs, written and read as streams.</summary>
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+
+    public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

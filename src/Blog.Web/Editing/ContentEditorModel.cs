@@ -1,5 +1,6 @@
 using Blog.Web.Data;
 using Blog.Web.Markdown;
+using Blog.Web.Media;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
 using Microsoft.AspNetCore.Mvc;
@@ -112,7 +113,7 @@ public abstract class ContentEditorModel<TContent, TInput>(BlogDbContext db, Mar
         var now = NowUtc;
         if (action == "preview")
         {
-            PreviewHtml = renderer.RenderHtml(Input.Body);
+            PreviewHtml = renderer.RenderHtml(Input.Body, await db.LoadLibraryImagesAsync(cancellationToken, Input.Body));
             return Page();
         }
 
@@ -147,7 +148,7 @@ public abstract class ContentEditorModel<TContent, TInput>(BlogDbContext db, Mar
         }
 
         var content = Current ?? CreateNew(now);
-        Input.ApplyTo(content, renderer, now);
+        Input.ApplyTo(content, renderer, await db.LoadLibraryImagesAsync(cancellationToken, Input.Body), now);
         await ApplyOwnFieldsAsync(content, cancellationToken);
         content.NewVersion(now);
         var note = PublishingActions.Apply(content, action, publishAtUtc, now);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Blog.Web.Markdown;
+using Blog.Web.Media;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
 
@@ -54,11 +55,11 @@ public abstract class ContentInput
     }
 
     /// <summary>Copies the shared fields onto the content and renders its body.</summary>
-    public void ApplyTo(PublishableContent content, MarkdownRenderer renderer, DateTime nowUtc)
+    public void ApplyTo(PublishableContent content, MarkdownRenderer renderer, LibraryImages images, DateTime nowUtc)
     {
         content.Title = Title.Trim();
         content.Slug = EffectiveSlug;
-        content.SetBody(Body ?? "", renderer, nowUtc);
+        content.SetBody(Body ?? "", renderer, nowUtc, images);
         content.SeoTitle = Blank(SeoTitle);
         content.SeoDescription = Blank(SeoDescription);
     }

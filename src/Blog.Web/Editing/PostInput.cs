@@ -21,6 +21,10 @@ public sealed class PostInput : ContentInput
     [Display(Name = "Cover image URL")]
     public string? CoverImageUrl { get; set; }
 
+    /// <summary>A cover chosen from the library; it wins over the address typed in.</summary>
+    [Display(Name = "Cover image from the library")]
+    public int? CoverMediaId { get; set; }
+
     [StringLength(500)]
     [Display(Name = "Cover image description (alt text)")]
     public string? CoverImageAlt { get; set; }
@@ -34,6 +38,7 @@ public sealed class PostInput : ContentInput
             Category = post.Category?.Name,
             CoverImageUrl = post.CoverImageUrl,
             CoverImageAlt = post.CoverImageAlt,
+            CoverMediaId = Media.ResponsiveImage.TryParseId(post.CoverImageUrl, out var mediaId) ? mediaId : null,
         };
         input.Load(post, dates);
         return input;
@@ -47,7 +52,9 @@ public sealed class PostInput : ContentInput
     public void ApplyPostFieldsTo(Post post)
     {
         post.Excerpt = Blank(Excerpt);
-        post.CoverImageUrl = Blank(CoverImageUrl);
-        post.CoverImageAlt = Blank(CoverImageAlt);
     }
+
+    public string? CoverUrl => Blank(CoverImageUrl);
+
+    public string? CoverAlt => Blank(CoverImageAlt);
 }

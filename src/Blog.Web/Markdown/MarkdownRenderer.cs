@@ -1,7 +1,9 @@
+using Blog.Web.Media;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 
 namespace Blog.Web.Markdown;
@@ -26,7 +28,9 @@ public sealed class MarkdownRenderer
         sanitizer = MarkdownSanitizer.Create();
     }
 
-    public RenderedMarkdown Render(string? markdown)
+    /// <param name="markdown">What the author wrote.</param>
+    /// <param name="images">The library photos the text refers to, loaded beforehand; they render as responsive pictures.</param>
+    public RenderedMarkdown Render(string? markdown, LibraryImages? images = null)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -34,19 +38,20 @@ public sealed class MarkdownRenderer
         }
 
         var document = Markdig.Markdown.Parse(markdown, pipeline);
-        var html = sanitizer.Sanitize(ToHtml(document));
+        var html = sanitizer.Sanitize(ToHtml(document, images ?? LibraryImages.None));
         var text = PlainText.FromHtml(html);
         return new RenderedMarkdown(html, text, PlainText.CountWords(text));
     }
 
-    public string RenderHtml(string? markdown) => Render(markdown).Html;
+    public string RenderHtml(string? markdown, LibraryImages? images = null) => Render(markdown, images).Html;
 
-    private string ToHtml(MarkdownDocument document)
+    private string ToHtml(MarkdownDocument document, LibraryImages images)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<HeadingRenderer>(new AnchoredHeadingRenderer());
+        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new LibraryImageRenderer(images));
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();

@@ -26,7 +26,9 @@ public static class ContentQueries
             p.CoverImageAlt,
             p.WordCount,
             p.PublishedAtUtc!.Value,
-            p.Category == null ? null : new TermLink(p.Category.Name, p.Category.Slug)));
+            p.Category == null ? null : new TermLink(p.Category.Name, p.Category.Slug),
+            p.CoverImageWidth,
+            p.CoverImageHeight));
 
     /// <summary>One page of the newest visible posts, with the total number of pages.</summary>
     public static async Task<Paged<PostSummary>> PageOfSummariesAsync(

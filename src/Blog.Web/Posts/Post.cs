@@ -9,6 +9,11 @@ public sealed class Post : PublishableContent
 
     public string? CoverImageAlt { get; set; }
 
+    /// <summary>Set when the cover is a library photo (its size), so lists and the post page can offer every width.</summary>
+    public int? CoverImageWidth { get; private set; }
+
+    public int? CoverImageHeight { get; private set; }
+
     public int? CategoryId { get; set; }
 
     public Category? Category { get; set; }
@@ -22,6 +27,15 @@ public sealed class Post : PublishableContent
     public Post(string title, string slug, DateTime nowUtc)
         : base(title, slug, nowUtc)
     {
+    }
+
+    /// <summary>Points the cover at <paramref name="url"/>, remembering its size when it is a library photo.</summary>
+    public void SetCover(string? url, string? alt, Media.ResponsiveImage? libraryImage)
+    {
+        CoverImageUrl = url;
+        CoverImageAlt = alt;
+        CoverImageWidth = libraryImage?.Width;
+        CoverImageHeight = libraryImage?.Height;
     }
 
     public string Summary => TextExcerpt.ExcerptOrOpening(Excerpt, BodyText);

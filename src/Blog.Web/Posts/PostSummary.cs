@@ -13,7 +13,9 @@ public sealed record PostSummary(
     string? CoverImageAlt,
     int WordCount,
     DateTime PublishedAtUtc,
-    TermLink? Category)
+    TermLink? Category,
+    int? CoverImageWidth = null,
+    int? CoverImageHeight = null)
 {
     public string Summary => TextExcerpt.ExcerptOrOpening(Excerpt, OpeningText);
 

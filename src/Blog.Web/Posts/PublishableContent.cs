@@ -67,9 +67,9 @@ public abstract class PublishableContent
         UpdatedAtUtc = nowUtc;
     }
 
-    public void SetBody(string markdown, MarkdownRenderer renderer, DateTime nowUtc)
+    public void SetBody(string markdown, MarkdownRenderer renderer, DateTime nowUtc, Media.LibraryImages? images = null)
     {
-        var rendered = renderer.Render(markdown);
+        var rendered = renderer.Render(markdown, images);
         BodyMarkdown = markdown;
         BodyHtml = rendered.Html;
         BodyText = rendered.PlainText;

@@ -1,6 +1,7 @@
 using Blog.Web.Data;
 using Blog.Web.Editing;
 using Blog.Web.Markdown;
+using Blog.Web.Media;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
@@ -61,7 +62,7 @@ public sealed class HistoryModel(BlogDbContext db, MarkdownRenderer renderer, Si
 
         var now = clock.GetUtcNow().UtcDateTime;
         Edited.Title = restored.Title;
-        Edited.SetBody(restored.BodyMarkdown, renderer, now);
+        Edited.SetBody(restored.BodyMarkdown, renderer, now, await db.LoadLibraryImagesAsync(cancellationToken, restored.BodyMarkdown));
         if (Edited is Post post)
         {
             post.Excerpt = restored.Excerpt;

@@ -1,6 +1,7 @@
 using Blog.Web.Data;
 using Blog.Web.Editing;
 using Blog.Web.Markdown;
+using Blog.Web.Media;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
@@ -15,6 +16,9 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
     public IReadOnlyList<string> KnownTags { get; private set; } = [];
 
     public IReadOnlyList<string> KnownCategories { get; private set; } = [];
+
+    /// <summary>Recent library photos to choose a cover from.</summary>
+    public IReadOnlyList<MediaChoice> RecentMedia { get; private set; } = [];
 
     public PageMetadata Metadata => new(Current is null ? "New post" : $"Edit “{Current.Title}”");
 
@@ -32,6 +36,9 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
     {
         KnownTags = await Db.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(cancellationToken);
         KnownCategories = await Db.Categories.OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken);
+        RecentMedia = await Db.MediaItems.AsNoTracking().OrderByDescending(m => m.Id).Take(60)
+            .Select(m => new MediaChoice(m.Id, m.FileName, m.AltText, new ResponsiveImage(m.Id, m.Width, m.Height, m.AltText).FallbackUrl))
+            .ToListAsync(cancellationToken);
     }
 
     protected override async Task ValidateSlugAsync(string slug, CancellationToken cancellationToken)
@@ -45,9 +52,24 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
     protected override async Task ApplyOwnFieldsAsync(Post post, CancellationToken cancellationToken)
     {
         Input.ApplyPostFieldsTo(post);
+        await ApplyCoverAsync(post, cancellationToken);
         post.Category = await Db.ResolveCategoryAsync(Input.Category, cancellationToken);
         var tags = await Db.ResolveTagsAsync(Input.TagNames, cancellationToken);
         post.Tags.RemoveAll(t => !tags.Contains(t));
         post.Tags.AddRange(tags.Where(t => !post.Tags.Contains(t)));
     }
+
+    private async Task ApplyCoverAsync(Post post, CancellationToken cancellationToken)
+    {
+        var chosen = Input.CoverMediaId is { } mediaId
+            ? await Db.MediaItems.AsNoTracking().Where(m => m.Id == mediaId)
+                .Select(m => new ResponsiveImage(m.Id, m.Width, m.Height, m.AltText)).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var url = chosen?.FallbackUrl ?? Input.CoverUrl;
+        var image = chosen ?? (await Db.LoadLibraryImagesAsync(cancellationToken, url)).Find(url);
+        post.SetCover(url, Input.CoverAlt ?? image?.Alt, image);
+    }
 }
+
+/// <summary>A library photo offered as a cover.</summary>
+public sealed record MediaChoice(int Id, string FileName, string? AltText, string Url);
