@@ -95,7 +95,9 @@ public sealed class MediaLibraryPageTests : IDisposable
         var body = post.QuerySelector(".post__body picture img")!;
         Assert.Equal(("1600", "1067", "Boats"), (body.GetAttribute("width"), body.GetAttribute("height"), body.GetAttribute("alt")));
 
-        Assert.Equal("http://localhost/media/1/1600.jpg", post.QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
+        Assert.Equal("http://localhost/media/1/1600.jpg", Assert.Single(post.QuerySelectorAll("meta[property='og:image']")).GetAttribute("content"));
+        Assert.Equal("1600", post.QuerySelector("meta[property='og:image:width']")!.GetAttribute("content"));
+        Assert.Equal("1067", post.QuerySelector("meta[property='og:image:height']")!.GetAttribute("content"));
 
         var home = await app.CreateReader().GetDocumentAsync("/");
         var card = home.QuerySelector(".post-card__cover picture img")!;
