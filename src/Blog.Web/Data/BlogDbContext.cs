@@ -1,4 +1,6 @@
 using Blog.Web.Editing;
+using Blog.Web.Portability;
+using Blog.Web.Portability.Import;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
 using Blog.Web.StaticPages;
@@ -25,6 +27,14 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
 
     public DbSet<Autosave> Autosaves => Set<Autosave>();
+
+    public DbSet<Redirect> Redirects => Set<Redirect>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
+
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
