@@ -1,5 +1,6 @@
 using Blog.Web.Data;
 using Blog.Web.Markdown;
+using Blog.Web.Portability;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
 using Microsoft.AspNetCore.Mvc;
@@ -146,8 +147,15 @@ public abstract class ContentEditorModel<TContent, TInput>(BlogDbContext db, Mar
             return await ShowConflictAsync(now, cancellationToken);
         }
 
+        // An address readers may have linked to keeps working when the slug changes.
+        var oldAddress = Current is { PublishedAtUtc: not null } ? Redirects.AddressOf(Current) : null;
         var content = Current ?? CreateNew(now);
         Input.ApplyTo(content, renderer, now);
+        if (oldAddress is not null)
+        {
+            await db.LeaveRedirectAsync(oldAddress, Redirects.AddressOf(content), now, cancellationToken);
+        }
+
         await ApplyOwnFieldsAsync(content, cancellationToken);
         content.NewVersion(now);
         var note = PublishingActions.Apply(content, action, publishAtUtc, now);
