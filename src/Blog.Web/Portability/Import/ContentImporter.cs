@@ -98,10 +98,14 @@ public sealed class ContentImporter(BlogDbContext db, MarkdownRenderer renderer,
         content.Title = item.Title;
         content.SetBody(await images.RewriteAsync(item.BodyMarkdown, item.Title, cancellationToken), renderer, nowUtc);
         (content.SeoTitle, content.SeoDescription) = (Limit(item.SeoTitle, 300), Limit(item.SeoDescription, 500));
-        content.PublishAt(item.PublishedAtUtc ?? nowUtc, nowUtc);
+        if (item.Status == ImportStatus.Published || item.PublishedAtUtc is not null)
+        {
+            content.PublishAt(item.PublishedAtUtc ?? nowUtc, nowUtc);
+        }
+
         if (item.Status == ImportStatus.Draft)
         {
-            content.Unpublish(nowUtc);
+            content.Unpublish(nowUtc); // a draft keeps its date, as the editor does after unpublishing
         }
 
         switch (content)
