@@ -9,8 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Areas.Admin.Pages.Portability;
 
 /// <summary>Starts an import (WXR from WordPress or Squarespace, or a zip of Markdown files) and lists earlier ones.</summary>
+/// <remarks>Exports are larger than the server's usual request limit; the CLI verb has no limit at all.</remarks>
+[RequestSizeLimit(MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
 public sealed class ImportModel(BlogDbContext db, ImportUploads uploads, ImportQueue queue, TimeProvider clock) : PageModel, IHasPageMetadata
 {
+    public const int MaxUploadBytes = 256 * 1024 * 1024;
+
     private static readonly string[] Extensions = [".xml", ".wxr", ".zip"];
 
     [BindProperty]
