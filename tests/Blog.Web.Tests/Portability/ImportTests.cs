@@ -149,12 +149,51 @@ public sealed class ImportTests : IDisposable
         Assert.Empty(store.Stored);
     }
 
+    [Fact]
+    public async Task The_import_form_refuses_a_missing_or_wrong_file_with_a_message_and_starts_nothing()
+    {
+        var owner = await app.SignInAsOwnerAsync();
+        var wrong = Path.Combine(Path.GetTempPath(), $"notes-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(wrong, "%PDF");
+
+        var missing = await owner.SubmitFormAsync("/admin/import", new Dictionary<string, string>(), "#import-form");
+        var refused = await owner.UploadAsync(wrong);
+
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.Contains("Choose a file to import.", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("zip of Markdown files", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(async (db, _) => await db.ImportRuns.CountAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync("/admin/import/999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task One_item_that_fails_is_reported_and_the_others_are_imported()
+    {
+        store.FailOn = "ridge.png";
+
+        var run = await app.ImportAsync(PortabilityHelpers.FixtureWithImages("wordpress-1.2.xml", images.BaseUrl), allowPrivate: true);
+
+        Assert.Equal((ImportRunStatus.Succeeded, 3), (run.Status, run.Created));
+        var failed = ImportReport.FromJson(run.ReportJson).Items.Single(i => i.Title == "Walking the Ridgeway");
+        Assert.Equal(Outcomes.Skipped, failed.Outcome);
+        Assert.Contains("the store is full", failed.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDbAsync(async (db, _) => await db.Posts.CountAsync()));
+    }
+
     private sealed class FakeImageStore : IImportedImageStore
     {
         public List<string> Stored { get; } = [];
 
+        public string? FailOn { get; set; }
+
         public Task<string?> StoreAsync(Stream content, string fileName, string? alt, CancellationToken cancellationToken)
         {
+            if (fileName == FailOn)
+            {
+                throw new IOException("the store is full");
+            }
+
             Stored.Add(fileName);
             return Task.FromResult<string?>($"/media/{fileName}");
         }

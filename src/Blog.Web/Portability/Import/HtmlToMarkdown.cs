@@ -79,7 +79,8 @@ public static partial class HtmlToMarkdown
 
     private static void FlushParagraph(StringBuilder inline, StringBuilder output, string indent)
     {
-        var text = inline.ToString().Trim();
+        // The line break an HTML source puts after a <br> is only whitespace: it must not indent the next line.
+        var text = inline.ToString().Trim().Replace("\\\n ", "\\\n", StringComparison.Ordinal);
         inline.Clear();
         if (text.Length > 0)
         {

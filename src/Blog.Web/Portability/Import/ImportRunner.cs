@@ -81,8 +81,9 @@ public sealed class ImportRunner(
             {
                 line = await importer.ImportAsync(item, cancellationToken);
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Whatever goes wrong with one item (a constraint, an image store error) is reported and the import goes on.
                 db.ChangeTracker.Clear();
                 line = new ReportLine(item.Position, item.Title, item.Kind.ToString().ToLowerInvariant(), Outcomes.Skipped, null, $"it could not be saved: {e.GetBaseException().Message}");
             }

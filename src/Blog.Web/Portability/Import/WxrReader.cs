@@ -86,7 +86,8 @@ public sealed class WxrReader(TimeZoneInfo blogTimeZone)
         }
 
         var body = HtmlToMarkdown.Convert(html);
-        title ??= TextExcerpt.ExcerptOrOpening(null, Markdown.PlainText.FromHtml(html ?? ""));
+        // An untitled post (an "aside") is named after its opening words, as WordPress lists it.
+        title ??= TextExcerpt.FromText(Markdown.PlainText.FromHtml(html ?? ""), 8) is { Length: > 0 } opening ? opening : "(untitled)";
         var categories = item.Terms.Where(t => t.Domain == "category" && t.Name.Length > 0).Select(t => t.Name).ToList();
         var tags = item.Terms.Where(t => t.Domain == "post_tag" && t.Name.Length > 0).Select(t => t.Name);
         var key = item["guid"] ?? (item["wp:post_id"] is { } id ? $"post-{id}" : item["link"] ?? $"position-{position}");
