@@ -51,6 +51,40 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dry_run_uploaded_through_the_page_can_then_be_imported_for_real_without_uploading_again()
+    {
+        var owner = await app.SignInAsOwnerAsync();
+        var dryRun = (await owner.UploadAsync(PortabilityHelpers.Fixture("malformed-item.xml"), dryRun: true)).Headers.Location!.ToString();
+        var page = await WaitForReportAsync(owner, dryRun);
+        Assert.Contains("would be created", page.Text("#run-report"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(async (db, _) => await db.Posts.CountAsync()));
+
+        var started = await owner.SubmitFormAsync(page, dryRun, new Dictionary<string, string>(), "#import-now-form");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        await WaitForReportAsync(owner, started.Headers.Location!.ToString());
+
+        Assert.Equal(["a-good-post"], await app.WithDbAsync(async (db, _) => await db.Posts.Select(p => p.Slug).ToListAsync()));
+        Assert.Null((await owner.GetDocumentAsync(dryRun)).QuerySelector("#import-now-form"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(Path.GetDirectoryName(app.DatabasePath)!, "imports")));
+    }
+
+    private static async Task<AngleSharp.Dom.IDocument> WaitForReportAsync(HttpClient owner, string url)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var page = await owner.GetDocumentAsync(url);
+            if (page.QuerySelector("#run-report") is not null)
+            {
+                return page;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"{url} never finished");
+    }
+
+    [Fact]
     public async Task A_broken_file_fails_with_a_message_naming_the_line_and_writes_nothing()
     {
         var run = await app.ImportAsync(PortabilityHelpers.Fixture("broken.xml"));

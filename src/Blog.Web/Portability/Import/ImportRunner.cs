@@ -33,7 +33,10 @@ public sealed class ImportRunner(
             logger.LogWarning("Import {RunId} of {File} failed: {Message}", run.Id, run.FileName, message);
             (status, error) = (ImportRunStatus.Failed, message);
         }
-        finally
+
+        // A successful dry run keeps its file, so the author can import it for real without uploading it again.
+        var keepFile = run.DryRun && status == ImportRunStatus.Succeeded;
+        if (!keepFile)
         {
             uploads.Forget(run.SourcePath);
         }
@@ -43,7 +46,7 @@ public sealed class ImportRunner(
         db.Attach(run);
         (run.Status, run.Error) = (status, error);
         db.Entry(run).State = EntityState.Modified;
-        (run.ReportJson, run.FinishedAtUtc, run.SourcePath) = (report.ToJson(), Now, null);
+        (run.ReportJson, run.FinishedAtUtc, run.SourcePath) = (report.ToJson(), Now, keepFile ? run.SourcePath : null);
         await db.SaveChangesAsync(CancellationToken.None);
         return run;
     }
