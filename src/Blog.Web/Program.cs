@@ -5,6 +5,7 @@ using Blog.Web.Feeds;
 using Blog.Web.Hosting;
 using Blog.Web.Markdown;
 using Blog.Web.Media;
+using Blog.Web.Portability;
 using Blog.Web.Security;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
@@ -35,6 +36,9 @@ builder.Services.AddSignInRateLimiting();
 // Speed: public pages cached until content changes, text compressed.
 builder.Services.AddSpeed(builder.Configuration);
 
+// Moving in and out: imports in the background, export, backup, redirects from old addresses.
+builder.Services.AddPortability();
+
 // Pages: the public site, and the dashboard under /admin (owner only, by folder convention).
 builder.Services.AddSitePages();
 
@@ -48,6 +52,17 @@ if (args is ["admin", ..])
     return await AdminCommand.RunAsync(app, args);
 }
 
+// `import FILE [--dry-run]` and `backup PATH`: for large files and scheduled backups, without starting the server.
+if (args is ["import", ..])
+{
+    return await PortabilityCommands.ImportAsync(app, args);
+}
+
+if (args is ["backup", ..])
+{
+    return await PortabilityCommands.BackupAsync(app, args);
+}
+
 // Security headers (CSP and friends) on every response, behind a reverse proxy too.
 app.UseSecurityHeaders();
 
@@ -59,6 +74,9 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+
+// An old address (imported permalink, changed slug) answers 301 where nothing else answers it.
+app.UseRedirectsFromOldAddresses();
 
 // Static assets: fingerprinted, compressed at build time, cached as immutable.
 app.MapStaticAssets();

@@ -1,5 +1,7 @@
 using Blog.Web.Editing;
 using Blog.Web.Media;
+using Blog.Web.Portability;
+using Blog.Web.Portability.Import;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
 using Blog.Web.StaticPages;
@@ -31,6 +33,13 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
+    public DbSet<Redirect> Redirects => Set<Redirect>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
+
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,6 +1,7 @@
 using Blog.Web.Data;
 using Blog.Web.Markdown;
 using Blog.Web.Media;
+using Blog.Web.Portability;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
 using Microsoft.AspNetCore.Mvc;
@@ -147,8 +148,15 @@ public abstract class ContentEditorModel<TContent, TInput>(BlogDbContext db, Mar
             return await ShowConflictAsync(now, cancellationToken);
         }
 
+        // An address readers may have linked to keeps working when the slug changes.
+        var oldAddress = Current is { PublishedAtUtc: not null } ? Redirects.AddressOf(Current) : null;
         var content = Current ?? CreateNew(now);
         Input.ApplyTo(content, renderer, await db.LoadLibraryImagesAsync(cancellationToken, Input.Body), now);
+        if (oldAddress is not null)
+        {
+            await db.LeaveRedirectAsync(oldAddress, Redirects.AddressOf(content), now, cancellationToken);
+        }
+
         await ApplyOwnFieldsAsync(content, cancellationToken);
         content.NewVersion(now);
         var note = PublishingActions.Apply(content, action, publishAtUtc, now);

@@ -33,15 +33,27 @@ public sealed class MediaLibrary(BlogDbContext db, TimeProvider clock, IOptions<
             return new(name, null, $"“{name}” is {Megabytes(file.Length)}; the largest file accepted is {Megabytes(Options.MaxUploadBytes)}.");
         }
 
+        // The one whole copy of the upload in memory: the decoder, the stripper and the blob writer all read it.
+        var bytes = new byte[file.Length];
+        await using (var upload = file.OpenReadStream())
+        {
+            await upload.ReadExactlyAsync(bytes, cancellationToken);
+        }
+
+        return await AddAsync(name, bytes, altText, cancellationToken);
+    }
+
+    /// <summary>Adds a photo whose bytes are already in memory (an import), through the same pipeline as an upload.</summary>
+    public async Task<UploadResult> AddAsync(string fileName, byte[] bytes, string? altText, CancellationToken cancellationToken)
+    {
+        var name = DisplayName(fileName);
+        if (bytes.LongLength > Options.MaxUploadBytes)
+        {
+            return new(name, null, $"“{name}” is {Megabytes(bytes.LongLength)}; the largest file accepted is {Megabytes(Options.MaxUploadBytes)}.");
+        }
+
         try
         {
-            // The one whole copy of the upload in memory: the decoder, the stripper and the blob writer all read it.
-            var bytes = new byte[file.Length];
-            await using (var upload = file.OpenReadStream())
-            {
-                await upload.ReadExactlyAsync(bytes, cancellationToken);
-            }
-
             using var processed = ImageProcessor.Process(bytes, Options);
             var item = await StoreAsync(name, bytes, processed, altText, cancellationToken);
             return new(name, item, null);

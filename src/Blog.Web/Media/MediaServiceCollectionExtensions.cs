@@ -1,3 +1,5 @@
+using Blog.Web.Portability.Export;
+using Blog.Web.Portability.Import;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
@@ -11,6 +13,8 @@ public static class MediaServiceCollectionExtensions
     {
         builder.Services.Configure<MediaOptions>(builder.Configuration.GetSection("Blog:Media"));
         builder.Services.AddScoped<MediaLibrary>();
+        builder.Services.AddScoped<IImportedImageStore, MediaImportStore>();
+        builder.Services.AddScoped<IExportedMedia, MediaExport>();
         return builder;
     }
 }

@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Blog.Web.Data;
+using Blog.Web.Media;
+using Blog.Web.Editing;
+using Blog.Web.Markdown;
+using Blog.Web.Posts;
+using Blog.Web.StaticPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Portability.Import;
+
+/// <summary>
+/// Writes one imported item into the blog, idempotently: the source key finds what an earlier import made of it,
+/// which is updated only when the source changed and the author has not edited it here since (her edits win). A dry
+/// run goes through the same decisions and writes nothing.
+/// </summary>
+public sealed class ContentImporter(BlogDbContext db, MarkdownRenderer renderer, ImageImporter images, DateTime nowUtc, bool dryRun)
+{
+    private readonly HashSet<string> claimedSlugs = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<ReportLine> ImportAsync(ImportedContent item, CancellationToken cancellationToken)
+    {
+        var kind = item.Kind == ImportKind.Post ? "post" : "page";
+        var hash = Hash(item);
+        var mapping = await db.ImportedItems.SingleOrDefaultAsync(i => i.SourceKey == item.SourceKey, cancellationToken);
+        PublishableContent? existing = mapping switch
+        {
+            { PostId: { } postId } => await db.Posts.Include(p => p.Tags).Include(p => p.Category).SingleOrDefaultAsync(p => p.Id == postId, cancellationToken),
+            { StaticPageId: { } pageId } => await db.StaticPages.SingleOrDefaultAsync(p => p.Id == pageId, cancellationToken),
+            _ => null,
+        };
+
+        if (existing is not null)
+        {
+            var address = Redirects.AddressOf(existing);
+            if (mapping!.ContentHash == hash)
+            {
+                return new ReportLine(item.Position, item.Title, kind, Outcomes.Unchanged, address, "already imported, unchanged");
+            }
+
+            if (existing.Version != mapping.ImportedVersion || existing.DeletedAtUtc is not null)
+            {
+                return new ReportLine(item.Position, item.Title, kind, Outcomes.Skipped, address,
+                    "changed here since it was imported: your version is kept");
+            }
+        }
+
+        var content = existing ?? await CreateAsync(item, cancellationToken);
+        if (!dryRun)
+        {
+            await ApplyAsync(item, content, cancellationToken);
+        }
+
+        var outcome = existing is null ? Outcomes.Created : Outcomes.Updated;
+        var line = new ReportLine(item.Position, item.Title, kind, outcome, Redirects.AddressOf(content));
+        if (dryRun)
+        {
+            db.ChangeTracker.Clear();
+            return line;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        mapping ??= db.ImportedItems.Add(new ImportedItem(item.SourceKey)).Entity;
+        mapping.PostId = content is Post ? content.Id : null;
+        mapping.StaticPageId = content is StaticPage ? content.Id : null;
+        (mapping.ContentHash, mapping.ImportedVersion, mapping.ImportedAtUtc) = (hash, content.Version, nowUtc);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return line;
+    }
+
+    private async Task<PublishableContent> CreateAsync(ImportedContent item, CancellationToken cancellationToken)
+    {
+        var wanted = Slug.IsValid(item.Slug) ? item.Slug! : Slug.From(item.Title) is { Length: > 0 } fromTitle ? fromTitle : item.Kind == ImportKind.Post ? "post" : "page";
+        var slug = wanted;
+        for (var n = 2; claimedSlugs.Contains(slug) || await SlugTakenAsync(item.Kind, slug, cancellationToken); n++)
+        {
+            var suffix = $"-{n}";
+            slug = wanted[..Math.Min(wanted.Length, Slug.MaxLength - suffix.Length)] + suffix;
+        }
+
+        claimedSlugs.Add(slug);
+        PublishableContent content = item.Kind == ImportKind.Post ? new Post(item.Title, slug, nowUtc) : new StaticPage(item.Title, slug, nowUtc);
+        db.Add(content);
+        return content;
+    }
+
+    private Task<bool> SlugTakenAsync(ImportKind kind, string slug, CancellationToken cancellationToken) =>
+        kind == ImportKind.Post
+            ? db.Posts.AnyAsync(p => p.Slug == slug, cancellationToken)
+            : db.StaticPages.AnyAsync(p => p.Slug == slug, cancellationToken);
+
+    private async Task ApplyAsync(ImportedContent item, PublishableContent content, CancellationToken cancellationToken)
+    {
+        content.Title = item.Title;
+        var markdown = await images.RewriteAsync(item.BodyMarkdown, item.Title, cancellationToken);
+        var cover = item.CoverImageUrl is { } coverUrl ? await images.StoreAsync(coverUrl, item.Title, cancellationToken) ?? coverUrl : null;
+
+        // Rendered like the editor renders: library photos become responsive pictures.
+        var library = await db.LoadLibraryImagesAsync(cancellationToken, markdown, cover);
+        content.SetBody(markdown, renderer, nowUtc, library);
+        (content.SeoTitle, content.SeoDescription) = (Limit(item.SeoTitle, 300), Limit(item.SeoDescription, 500));
+        if (item.Status == ImportStatus.Published || item.PublishedAtUtc is not null)
+        {
+            content.PublishAt(item.PublishedAtUtc ?? nowUtc, nowUtc);
+        }
+
+        if (item.Status == ImportStatus.Draft)
+        {
+            content.Unpublish(nowUtc); // a draft keeps its date, as the editor does after unpublishing
+        }
+
+        switch (content)
+        {
+            case Post post:
+                post.Excerpt = Limit(item.Excerpt, 1000);
+                post.SetCover(cover, Limit(item.CoverImageAlt, 500), library.Find(cover));
+                post.Category = await db.ResolveCategoryAsync(item.Categories is [var category, ..] ? category : null, cancellationToken);
+                var tags = await db.ResolveTagsAsync(item.Tags.Where(t => Slug.From(t).Length > 0).DistinctBy(Slug.From), cancellationToken);
+                post.Tags.RemoveAll(t => !tags.Contains(t));
+                post.Tags.AddRange(tags.Where(t => !post.Tags.Contains(t)));
+                await AddCommentsAsync(post, item.Comments, cancellationToken);
+                break;
+            case StaticPage page:
+                (page.MenuOrder, page.ShowInNavigation) = (item.MenuOrder, item.ShowInNavigation);
+                break;
+        }
+
+        content.NewVersion(nowUtc);
+        db.RecordRevision(content, content.Id == 0 ? "Imported" : "Updated by an import", nowUtc);
+        if (item.OriginalPath is { Length: > 0 } oldPath)
+        {
+            await db.LeaveRedirectAsync(oldPath, Redirects.AddressOf(content), nowUtc, cancellationToken);
+        }
+    }
+
+    private async Task AddCommentsAsync(Post post, IReadOnlyList<ImportedComment> comments, CancellationToken cancellationToken)
+    {
+        var known = post.Id == 0 ? [] : await db.Comments.Where(c => c.PostId == post.Id).Select(c => c.OriginalId).ToListAsync(cancellationToken);
+        foreach (var comment in comments.Where(c => c.OriginalId is null || !known.Contains(c.OriginalId)))
+        {
+            db.Comments.Add(new Comment
+            {
+                Post = post, OriginalId = comment.OriginalId, AuthorName = comment.AuthorName, AuthorEmail = Limit(comment.AuthorEmail, 300),
+                AuthorUrl = Limit(comment.AuthorUrl, 2000), CreatedAtUtc = comment.CreatedAtUtc, Content = comment.Content, Approved = true,
+            });
+        }
+    }
+
+    private static string? Limit(string? value, int length) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Length <= length ? value.Trim() : value[..length].Trim();
+
+    private static string Hash(ImportedContent item) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(item with { Position = 0 }))));
+}

@@ -1,0 +1,64 @@
+using Blog.Web.Data;
+using Blog.Web.Posts;
+using Blog.Web.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Portability.Import;
+
+/// <summary>
+/// Restores what our own export keeps in <c>site.json</c>: the settings (they replace the current ones: importing
+/// your own export means "make this blog that blog"), category descriptions, tags, comments and redirects.
+/// </summary>
+public static class SiteDataImporter
+{
+    public static async Task<ReportLine> ImportAsync(BlogDbContext db, SiteData site, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (site.Settings is { } imported)
+        {
+            var settings = await db.SiteSettings.SingleOrDefaultAsync(cancellationToken) ?? db.SiteSettings.Add(new SiteSettings()).Entity;
+            imported.ApplyTo(settings);
+        }
+
+        foreach (var data in site.Categories)
+        {
+            var category = await db.Categories.SingleOrDefaultAsync(c => c.Slug == data.Slug, cancellationToken) ?? db.Categories.Add(new Category(data.Name)).Entity;
+            category.Description = data.Description;
+        }
+
+        foreach (var data in site.Tags.Where(t => Slug.IsValid(t.Slug)))
+        {
+            if (!await db.Tags.AnyAsync(t => t.Slug == data.Slug, cancellationToken))
+            {
+                db.Tags.Add(new Tag(data.Name));
+            }
+        }
+
+        var posts = await db.Posts.Select(p => new { p.Id, p.Slug }).ToDictionaryAsync(p => p.Slug, p => p.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var comments = 0;
+        foreach (var data in site.Comments)
+        {
+            if (!posts.TryGetValue(data.PostSlug, out var postId)
+                || await db.Comments.AnyAsync(c => c.PostId == postId && c.OriginalId == data.OriginalId, cancellationToken))
+            {
+                continue;
+            }
+
+            comments++;
+            db.Comments.Add(new Comment
+            {
+                PostId = postId, OriginalId = data.OriginalId, AuthorName = data.AuthorName, AuthorEmail = data.AuthorEmail,
+                AuthorUrl = data.AuthorUrl, CreatedAtUtc = data.CreatedAtUtc, Content = data.Content, Approved = data.Approved,
+            });
+        }
+
+        foreach (var redirect in site.Redirects)
+        {
+            await db.LeaveRedirectAsync(redirect.From, redirect.To, nowUtc, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken); // one at a time, so a chain is seen as it forms
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new ReportLine(0, "site.json", "settings", Outcomes.Updated, null,
+            $"settings, {site.Categories.Count} categories, {site.Tags.Count} tags, {comments} new comments, {site.Redirects.Count} redirects");
+    }
+}

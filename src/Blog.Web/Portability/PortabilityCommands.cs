@@ -1,0 +1,83 @@
+using Blog.Web.Data;
+using Blog.Web.Portability.Backup;
+using Blog.Web.Portability.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Portability;
+
+/// <summary>
+/// <c>Blog.Web import FILE [--dry-run] [--allow-private]</c> (large files, no upload limit, no browser) and
+/// <c>Blog.Web backup PATH</c> (for cron or a systemd timer), run against the migrated database without starting the server.
+/// </summary>
+public static class PortabilityCommands
+{
+    public static async Task<int> ImportAsync(WebApplication app, string[] args)
+    {
+        if (args is not ["import", var file, .. var options] || file.StartsWith("--", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync("Usage: Blog.Web import <file.xml | export.zip | folder of .md files> [--dry-run] [--allow-private]");
+            return 2;
+        }
+
+        var path = Path.GetFullPath(file);
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            await Console.Error.WriteLineAsync($"{path} does not exist.");
+            return 1;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var run = db.ImportRuns.Add(new ImportRun
+        {
+            FileName = Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar)), SourcePath = path, DryRun = options.Contains("--dry-run"),
+            AllowPrivateAddresses = options.Contains("--allow-private"), CreatedAtUtc = DateTime.UtcNow,
+        }).Entity;
+        await db.SaveChangesAsync();
+
+        run = await scope.ServiceProvider.GetRequiredService<ImportRunner>().RunAsync(run.Id, app.Lifetime.ApplicationStopping);
+        if (run.Status == ImportRunStatus.Failed)
+        {
+            await Console.Error.WriteLineAsync(run.Error);
+            return 1;
+        }
+
+        var report = ImportReport.FromJson(run.ReportJson);
+        foreach (var line in report.Items.Where(l => l.Outcome == Outcomes.Skipped))
+        {
+            await Console.Out.WriteLineAsync($"skipped #{line.Position} “{line.Title}”: {line.Reason}");
+        }
+
+        foreach (var image in report.Images)
+        {
+            await Console.Out.WriteLineAsync($"image {image.Url}: {image.Reason}");
+        }
+
+        var verb = run.DryRun ? "Dry run, nothing written: would create" : "Imported: created";
+        await Console.Out.WriteLineAsync($"{verb} {run.Created}, updated {run.Updated}, unchanged {run.Unchanged}, skipped {run.Skipped} of {run.Total} items.");
+        return 0;
+    }
+
+    public static async Task<int> BackupAsync(WebApplication app, string[] args)
+    {
+        if (args is not ["backup", var target])
+        {
+            await Console.Error.WriteLineAsync("Usage: Blog.Web backup <path of the new backup file>");
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var connectionString = scope.ServiceProvider.GetRequiredService<BlogDbContext>().Database.GetConnectionString()!;
+        try
+        {
+            var bytes = await DatabaseBackup.CreateAsync(connectionString, target, app.Lifetime.ApplicationStopping);
+            await Console.Out.WriteLineAsync($"Backed up the blog to {Path.GetFullPath(target)} ({bytes:N0} bytes).");
+            return 0;
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+
+namespace Blog.Web.Tests.Portability;
+
+/// <summary>A tiny web server on loopback that serves test images (and a few misbehaving addresses).</summary>
+internal sealed class ImageServer : IDisposable
+{
+    public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    private readonly HttpListener listener = new();
+
+    public ImageServer()
+    {
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}/";
+        listener.Prefixes.Add(BaseUrl);
+        listener.Start();
+        _ = ServeAsync();
+    }
+
+    public string BaseUrl { get; }
+
+    public int Requests { get; private set; }
+
+    private async Task ServeAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            Requests++;
+            var path = context.Request.Url!.AbsolutePath;
+            var response = context.Response;
+            if (path.EndsWith(".png", StringComparison.Ordinal) && !path.Contains("missing", StringComparison.Ordinal))
+            {
+                var body = path.Contains("huge", StringComparison.Ordinal) ? new byte[200_000] : Png;
+                response.ContentType = "image/png";
+                await response.OutputStream.WriteAsync(body);
+            }
+            else if (path.EndsWith(".html", StringComparison.Ordinal))
+            {
+                response.ContentType = "text/html";
+                await response.OutputStream.WriteAsync("<p>not an image</p>"u8.ToArray());
+            }
+            else
+            {
+                response.StatusCode = 404;
+            }
+
+            response.Close();
+        }
+    }
+
+    private static int FreePort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    public void Dispose()
+    {
+        listener.Stop();
+        listener.Close();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Blog.Web.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Tests.Portability;
+
+/// <summary><c>dotnet Blog.Web.dll import FILE</c> and <c>backup PATH</c>, run for real as their own processes.</summary>
+public sealed class PortabilityCommandTests : IDisposable
+{
+    private readonly BlogFactory app = new();
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "blog-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        app.Dispose();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Blog.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Blog"] = $"Data Source={app.DatabasePath}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Blog__SeedSampleContent"] = "false";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    [Fact]
+    public async Task Import_reads_a_file_into_the_database_and_prints_what_it_skipped()
+    {
+        var (exitCode, output) = await RunAsync("import", PortabilityHelpers.Fixture("malformed-item.xml"));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("created 1", output, StringComparison.Ordinal);
+        Assert.Contains("skipped #3 “Bad date”", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
+        Assert.Equal(["a-good-post"], await app.WithDbAsync(async (db, _) => await db.Posts.Select(p => p.Slug).ToListAsync()));
+        Assert.True(File.Exists(PortabilityHelpers.Fixture("malformed-item.xml")), "the command's own file is never deleted");
+    }
+
+    [Fact]
+    public async Task Backup_writes_a_consistent_copy_and_refuses_to_overwrite()
+    {
+        await app.AddPostAsync("Kept safe");
+        var target = Path.Combine(folder, "nightly", "blog.db");
+
+        var (exitCode, output) = await RunAsync("backup", target);
+        var again = await RunAsync("backup", target);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Backed up the blog", output, StringComparison.Ordinal);
+        Assert.NotEqual(0, again.ExitCode);
+        Assert.Contains("already exists", again.Output, StringComparison.Ordinal);
+        await using var connection = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Title FROM Posts";
+        Assert.Equal("Kept safe", await command.ExecuteScalarAsync());
+    }
+}
