@@ -79,7 +79,7 @@ public static class FeedEndpoints
             .NewestFirst()
             .Take(EntryCount)
             .Select(p => new FeedEntry(
-                p.Title, p.Slug, p.BodyHtml, p.Excerpt, p.BodyText.Substring(0, 600), p.PublishedAtUtc!.Value, p.UpdatedAtUtc,
+                p.Title, p.Slug, p.BodyHtml, p.Excerpt, p.Opening, p.PublishedAtUtc!.Value, p.UpdatedAtUtc,
                 p.Category == null ? null : p.Category.Name,
                 p.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
             .ToListAsync(context.RequestAborted);

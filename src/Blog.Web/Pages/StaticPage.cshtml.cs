@@ -21,7 +21,7 @@ public sealed class StaticPageModel(BlogDbContext db, TimeProvider clock) : Page
         var page = await db.StaticPages.AsNoTracking()
             .VisibleAt(clock.GetUtcNow().UtcDateTime)
             .BySlug(slug)
-            .Select(p => new StaticPageView(p.Title, p.Slug, p.BodyHtml, p.SeoTitle, p.SeoDescription ?? p.BodyText.Substring(0, 160)))
+            .Select(p => new StaticPageView(p.Title, p.Slug, p.BodyHtml, p.SeoTitle, p.SeoDescription ?? p.Opening.Substring(0, 160)))
             .SingleOrDefaultAsync(cancellationToken);
         if (page is null)
         {

@@ -21,7 +21,7 @@ public static class ContentQueries
             p.Title,
             p.Slug,
             p.Excerpt,
-            p.BodyText.Substring(0, 600),
+            p.Opening,
             p.CoverImageUrl,
             p.CoverImageAlt,
             p.WordCount,

@@ -38,5 +38,5 @@ public sealed class Post : PublishableContent
         CoverImageHeight = libraryImage?.Height;
     }
 
-    public string Summary => TextExcerpt.ExcerptOrOpening(Excerpt, BodyText);
+    public string Summary => TextExcerpt.ExcerptOrOpening(Excerpt, Opening);
 }

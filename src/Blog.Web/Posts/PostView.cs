@@ -33,7 +33,7 @@ public static class PostViewQueries
             p.Title,
             p.Slug,
             p.BodyHtml,
-            TextExcerpt.ExcerptOrOpening(p.Excerpt, p.BodyText.Substring(0, 600)),
+            TextExcerpt.ExcerptOrOpening(p.Excerpt, p.Opening),
             p.CoverImageUrl,
             p.CoverImageAlt,
             p.CoverImageWidth,

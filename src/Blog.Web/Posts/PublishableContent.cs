@@ -15,6 +15,8 @@ public enum PublishStatus
 /// </summary>
 public abstract class PublishableContent
 {
+    public const int OpeningLength = 600;
+
     public int Id { get; private set; }
 
     public string Title { get; set; } = "";
@@ -28,6 +30,9 @@ public abstract class PublishableContent
 
     /// <summary>The body as plain text, for excerpts, reading time and search.</summary>
     public string BodyText { get; private set; } = "";
+
+    /// <summary>The first words of <see cref="BodyText"/>, kept beside the list columns so lists never read whole bodies.</summary>
+    public string Opening { get; private set; } = "";
 
     public int WordCount { get; private set; }
 
@@ -73,6 +78,7 @@ public abstract class PublishableContent
         BodyMarkdown = markdown;
         BodyHtml = rendered.Html;
         BodyText = rendered.PlainText;
+        Opening = rendered.PlainText.Length <= OpeningLength ? rendered.PlainText : rendered.PlainText[..OpeningLength];
         WordCount = rendered.WordCount;
         Touch(nowUtc);
     }

@@ -523,6 +523,11 @@ namespace Blog.Web.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Opening")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -564,6 +569,10 @@ namespace Blog.Web.Data.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("PublishedAtUtc", "Id")
+                        .HasDatabaseName("IX_Posts_Visible")
+                        .HasFilter("\"Status\" <> 0 AND \"DeletedAtUtc\" IS NULL");
 
                     b.HasIndex("Status", "PublishedAtUtc");
 
@@ -674,6 +683,11 @@ namespace Blog.Web.Data.Migrations
                     b.Property<int>("MenuOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Opening")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -716,6 +730,10 @@ namespace Blog.Web.Data.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("PublishedAtUtc", "Id")
+                        .HasDatabaseName("IX_StaticPages_Visible")
+                        .HasFilter("\"Status\" <> 0 AND \"DeletedAtUtc\" IS NULL");
 
                     b.HasIndex("ShowInNavigation", "MenuOrder");
 
