@@ -61,6 +61,8 @@ stop_app() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null ||
 # wrk's latency report in ms: "<rps> <p50> <p99>"
 measure() {
   local url="$1" out
+  # Warm-up first: the JIT's second tier and the caches settle before anything is counted.
+  wrk -t2 -c"$connections" -d3s "$url" >/dev/null 2>&1 || true
   wrk -t2 -c"$connections" -d"${duration}s" --latency "$url" >"$work/wrk.txt" 2>&1 || true
   out=$(awk '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }

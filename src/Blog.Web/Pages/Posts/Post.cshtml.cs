@@ -1,3 +1,4 @@
+using Blog.Web.Caching;
 using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
@@ -5,10 +6,12 @@ using Blog.Web.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Blog.Web.Pages.Posts;
 
-public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider clock) : PageModel, IHasPageMetadata
+public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider clock, PublicationSchedule schedule, IMemoryCache cache)
+    : PageModel, IHasPageMetadata
 {
     public PostView Post { get; private set; } = default!;
 
@@ -36,7 +39,13 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
         Post = post;
         Chrome = await site.GetAsync(cancellationToken);
         (Previous, Next) = await visible.NeighboursOfAsync(post.Id, post.DisplayDateUtc, cancellationToken);
-        Related = await visible.RelatedToAsync(post, cancellationToken);
+
+        // Related posts weigh every post sharing a tag: worth remembering until content changes or a scheduled post goes live.
+        Related = await cache.GetOrCreateAsync(("related", post.Id, schedule.CurrentEpoch()), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            return visible.RelatedToAsync(post, cancellationToken);
+        }) ?? [];
         return Page();
     }
 }
