@@ -82,6 +82,7 @@ public static class FeedEndpoints
                 p.Title, p.Slug, p.BodyHtml, p.Excerpt, p.Opening, p.PublishedAtUtc!.Value, p.UpdatedAtUtc,
                 p.Category == null ? null : p.Category.Name,
                 p.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
+            .AsSplitQuery() // the tags of these twenty posts, not a join over every post's tags
             .ToListAsync(context.RequestAborted);
 
         var body = FeedWriter.Write(format.Value, feed.Subject, entries, settings, SiteAddress.For(settings, context.Request));

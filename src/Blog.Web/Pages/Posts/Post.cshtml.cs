@@ -28,8 +28,10 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var visible = db.Posts.AsNoTracking().VisibleAt(clock.GetUtcNow().UtcDateTime);
+        // Split: one joined query would build the whole tag join table before picking this post's tags.
         var post = await visible.BySlug(slug)
             .SelectViews()
+            .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
         if (post is null)
         {

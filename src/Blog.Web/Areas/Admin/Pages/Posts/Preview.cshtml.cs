@@ -20,7 +20,7 @@ public sealed class PreviewModel(BlogDbContext db, SiteContext site) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var post = await db.Posts.AsNoTracking().Where(p => p.Id == id).SelectViews().SingleOrDefaultAsync(cancellationToken);
+        var post = await db.Posts.AsNoTracking().Where(p => p.Id == id).SelectViews().AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
         if (post is null)
         {
             return NotFound();
