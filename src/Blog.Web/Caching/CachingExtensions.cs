@@ -12,8 +12,6 @@ public static class CachingExtensions
     /// </summary>
     public static IServiceCollection AddSpeed(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<PublicationSchedule>();
-        services.AddSingleton<IContentChangeListener>(s => s.GetRequiredService<PublicationSchedule>());
         services.AddSingleton<IContentChangeListener, OutputCacheEviction>();
         services.AddOutputCache(options =>
         {

@@ -29,12 +29,8 @@ public sealed class PublicationSchedule(IServiceScopeFactory scopes, TimeProvide
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-        var posts = db.Posts.AsNoTracking()
-            .Where(p => p.Status != PublishStatus.Draft && p.DeletedAtUtc == null && p.PublishedAtUtc > nowUtc)
-            .Select(p => p.PublishedAtUtc!.Value);
-        var pages = db.StaticPages.AsNoTracking()
-            .Where(p => p.Status != PublishStatus.Draft && p.DeletedAtUtc == null && p.PublishedAtUtc > nowUtc)
-            .Select(p => p.PublishedAtUtc!.Value);
+        var posts = db.Posts.AsNoTracking().ScheduledAfter(nowUtc).Select(p => p.PublishedAtUtc!.Value);
+        var pages = db.StaticPages.AsNoTracking().ScheduledAfter(nowUtc).Select(p => p.PublishedAtUtc!.Value);
         var upcoming = posts.Concat(pages).ToList();
         upcoming.Sort();
         var loaded = new Snapshot(Interlocked.Increment(ref generation), upcoming);

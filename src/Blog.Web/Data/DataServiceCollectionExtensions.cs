@@ -1,3 +1,4 @@
+using Blog.Web.Caching;
 using Blog.Web.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -17,8 +18,9 @@ public static class DataServiceCollectionExtensions
             builder.Configuration.GetConnectionString("Blog") ?? "Data Source=data/blog.db",
             builder.Environment.ContentRootPath);
 
+        builder.Services.AddSingleton<PublicationSchedule>();
+        builder.Services.AddSingleton<IContentChangeListener>(services => services.GetRequiredService<PublicationSchedule>());
         builder.Services.AddSingleton<SiteContext>();
-        builder.Services.AddSingleton<IContentChangeListener>(services => services.GetRequiredService<SiteContext>());
         builder.Services.AddSingleton<ContentChangeInterceptor>();
         builder.Services.AddDbContext<BlogDbContext>((services, options) => options
             .UseSqlite(connectionString)

@@ -9,6 +9,11 @@ public static class ContentQueries
         where T : PublishableContent =>
         query.Where(c => c.Status != PublishStatus.Draft && c.DeletedAtUtc == null && c.PublishedAtUtc <= nowUtc);
 
+    /// <summary>What readers will see later: published or scheduled, not trashed, with a publish time after <paramref name="nowUtc"/>.</summary>
+    public static IQueryable<T> ScheduledAfter<T>(this IQueryable<T> query, DateTime nowUtc)
+        where T : PublishableContent =>
+        query.Where(c => c.Status != PublishStatus.Draft && c.DeletedAtUtc == null && c.PublishedAtUtc > nowUtc);
+
     public static IQueryable<T> BySlug<T>(this IQueryable<T> query, string slug)
         where T : PublishableContent =>
         query.Where(c => c.Slug == slug);

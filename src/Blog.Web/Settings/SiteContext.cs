@@ -1,3 +1,4 @@
+using Blog.Web.Caching;
 using Blog.Web.Data;
 using Blog.Web.Posts;
 using Microsoft.EntityFrameworkCore;
@@ -15,18 +16,17 @@ public sealed record SiteChrome(SiteSettings Settings, IReadOnlyList<NavigationL
 }
 
 /// <summary>
-/// Loads the <see cref="SiteChrome"/> once and keeps it until a save changes settings or pages
-/// (<see cref="ContentChangeInterceptor"/> calls <see cref="ContentChanged"/>), so a page view costs no query for it.
-/// Navigation depends on publish times too, so the cached copy also expires when the next scheduled page goes live.
+/// Loads the <see cref="SiteChrome"/> once and keeps it for as long as the <see cref="PublicationSchedule"/>'s epoch
+/// stands: a save, or a scheduled page going live, moves the epoch on, so a page view costs no query for it.
 /// </summary>
-public sealed class SiteContext(IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider clock) : IContentChangeListener
+public sealed class SiteContext(IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider clock, PublicationSchedule schedule)
 {
     private static readonly object CacheKey = new();
 
     public async Task<SiteChrome> GetAsync(CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (cache.TryGetValue(CacheKey, out CachedChrome? cached) && cached is not null && now < cached.ValidUntilUtc)
+        var epoch = schedule.CurrentEpoch();
+        if (cache.TryGetValue(CacheKey, out CachedChrome? cached) && cached?.Epoch == epoch)
         {
             return cached.Chrome;
         }
@@ -35,22 +35,17 @@ public sealed class SiteContext(IServiceScopeFactory scopes, IMemoryCache cache,
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
 
         var settings = await db.SiteSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SiteSettings();
-        var pages = db.StaticPages.AsNoTracking().Where(p => p.ShowInNavigation);
-        var navigation = await pages
-            .VisibleAt(now)
+        var navigation = await db.StaticPages.AsNoTracking()
+            .Where(p => p.ShowInNavigation)
+            .VisibleAt(clock.GetUtcNow().UtcDateTime)
             .OrderBy(p => p.MenuOrder).ThenBy(p => p.Title)
             .Select(p => new NavigationLink(p.Title, p.Slug))
             .ToListAsync(cancellationToken);
-        var nextScheduled = await pages
-            .Where(p => p.Status != PublishStatus.Draft && p.DeletedAtUtc == null && p.PublishedAtUtc > now)
-            .MinAsync(p => p.PublishedAtUtc, cancellationToken);
 
         var chrome = new SiteChrome(settings, navigation);
-        cache.Set(CacheKey, new CachedChrome(chrome, nextScheduled ?? DateTime.MaxValue));
+        cache.Set(CacheKey, new CachedChrome(chrome, epoch));
         return chrome;
     }
 
-    public void ContentChanged() => cache.Remove(CacheKey);
-
-    private sealed record CachedChrome(SiteChrome Chrome, DateTime ValidUntilUtc);
+    private sealed record CachedChrome(SiteChrome Chrome, string Epoch);
 }

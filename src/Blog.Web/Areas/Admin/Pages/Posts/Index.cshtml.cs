@@ -41,7 +41,7 @@ public sealed class IndexModel(BlogDbContext db, SiteContext site, TimeProvider 
         posts = Status switch
         {
             "draft" => posts.Where(p => p.Status == PublishStatus.Draft),
-            "scheduled" => posts.Where(p => p.Status != PublishStatus.Draft && p.PublishedAtUtc > now),
+            "scheduled" => posts.ScheduledAfter(now),
             "published" => posts.VisibleAt(now),
             _ => posts,
         };
