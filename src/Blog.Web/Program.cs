@@ -66,6 +66,9 @@ if (args is ["backup", ..])
 // Security headers (CSP and friends) on every response, behind a reverse proxy too.
 app.UseSecurityHeaders();
 
+// Speed: a public page kept for anonymous readers is answered here, before anything else runs.
+app.UsePageCache();
+
 // Errors: friendly pages with the right status, never a stack trace outside Development.
 if (!app.Environment.IsDevelopment())
 {
@@ -85,9 +88,6 @@ app.UseCompressionOutsideAdmin();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-
-// The page cache runs after authentication, so it can tell the owner (never cached) from readers.
-app.UseOutputCache();
 
 // Library photos by id: /media/{id}/{variant}.{ext}, cached as immutable.
 app.MapMedia();

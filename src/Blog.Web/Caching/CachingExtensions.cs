@@ -1,5 +1,6 @@
 using Blog.Web.Data;
-using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Blog.Web.Caching;
@@ -7,22 +8,18 @@ namespace Blog.Web.Caching;
 public static class CachingExtensions
 {
     /// <summary>
-    /// Public pages cached in memory and evicted by tag the moment content changes; Brotli and gzip for text.
-    /// <c>Blog:OutputCache:Enabled=false</c> turns the page cache off (the benchmark's uncached run uses it).
+    /// Public pages kept in memory for anonymous readers and evicted the moment content changes; Brotli and gzip for
+    /// what is not kept. <c>Blog:OutputCache:Enabled=false</c> turns the page cache off (the benchmark's uncached run).
     /// </summary>
     public static IServiceCollection AddSpeed(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IContentChangeListener, OutputCacheEviction>();
-        services.AddOutputCache(options =>
-        {
-            // A small server's memory: the most-read pages stay cached, the long tail is rendered on demand.
-            options.SizeLimit = configuration.GetValue("Blog:OutputCache:SizeLimitBytes", 32L * 1024 * 1024);
-            options.MaximumBodySize = 2 * 1024 * 1024;
-            if (configuration.GetValue("Blog:OutputCache:Enabled", true))
-            {
-                options.AddBasePolicy(builder => builder.AddPolicy<PublicPageCachePolicy>(), excludeDefaultPolicy: true);
-            }
-        });
+        services.Configure<PageCacheOptions>(configuration.GetSection(PageCacheOptions.Section));
+        services.AddSingleton<PageCache>();
+        services.AddSingleton<IContentChangeListener>(provider => provider.GetRequiredService<PageCache>());
+
+        // Every public page may be kept; the dashboard never. (Post-configured: Razor Pages' own set-up replaces the
+        // convention collection, whatever was added to it before AddRazorPages ran.)
+        services.PostConfigure<RazorPagesOptions>(options => options.Conventions.Add(new CachedPublicPagesConvention()));
 
         services.AddResponseCompression(options =>
         {
@@ -37,16 +34,32 @@ public static class CachingExtensions
         return services;
     }
 
+    /// <summary>The page cache, at the front of the pipeline: a kept page costs no middleware behind it.</summary>
+    public static IApplicationBuilder UsePageCache(this IApplicationBuilder app) => app.UseMiddleware<PageCacheMiddleware>();
+
     /// <summary>
-    /// Compression for the public site only: dashboard pages carry antiforgery tokens, which compression next to
-    /// attacker-influenced text would expose (BREACH).
+    /// Compression of what the page cache does not keep, for the public site only: dashboard pages carry antiforgery
+    /// tokens, which compression next to attacker-influenced text would expose (BREACH).
     /// </summary>
     public static IApplicationBuilder UseCompressionOutsideAdmin(this IApplicationBuilder app) =>
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase), branch => branch.UseResponseCompression());
 
-    private sealed class OutputCacheEviction(IOutputCacheStore store) : IContentChangeListener
+    /// <summary>Marks an endpoint (a feed, the sitemap) as one the page cache may keep for anonymous readers.</summary>
+    public static TBuilder CacheForReaders<TBuilder>(this TBuilder builder, params string[] varyByQuery)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new CachedPageAttribute(varyByQuery));
+
+    /// <summary>Pages outside an area are the public site: each is cacheable unless its model says how (or that it reads the query).</summary>
+    private sealed class CachedPublicPagesConvention : IPageApplicationModelConvention
     {
-        // The in-memory store evicts synchronously; the task is complete when it returns.
-        public void ContentChanged() => store.EvictByTagAsync(PublicPageCachePolicy.ContentTag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        public void Apply(PageApplicationModel model)
+        {
+            if (model.AreaName is null
+                && !model.HandlerTypeAttributes.OfType<CachedPageAttribute>().Any()
+                && !model.EndpointMetadata.OfType<CachedPageAttribute>().Any())
+            {
+                model.EndpointMetadata.Add(new CachedPageAttribute());
+            }
+        }
     }
 }

@@ -1,15 +1,34 @@
+using System.Runtime.CompilerServices;
+using Blog.Web.Editing;
+using Blog.Web.Portability;
+using Blog.Web.Portability.Import;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Blog.Web.Data;
 
 /// <summary>
-/// Tells every cache that content changed as soon as any save succeeds, wherever in the app it happens: saves are
-/// the author's rare actions, so sorting out which of them matter to which cache would buy nothing. (Bulk
-/// <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> bypass interceptors: code that uses them on content calls
-/// <see cref="Notify"/> itself.)
+/// Tells every cache that content changed as soon as a save that touches what readers can see succeeds, wherever in the
+/// app it happens. Saves that only touch what readers never see (an autosave every few seconds while the author types,
+/// a sign-in updating the owner's account, an import's progress) leave the caches alone, so writing never empties the
+/// page cache during a busy day. (Bulk <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> bypass interceptors: code that uses
+/// them on content calls <see cref="Notify"/> itself.)
 /// </summary>
 public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener> listeners) : SaveChangesInterceptor
 {
+    /// <summary>Entities no public page, feed or sitemap shows.</summary>
+    private static readonly HashSet<Type> PrivateEntities =
+    [
+        typeof(Autosave), typeof(ContentRevision), typeof(ImportRun), typeof(ImportedItem), typeof(DataProtectionKey),
+        typeof(BlogUser), typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>),
+        typeof(IdentityRole), typeof(IdentityUserRole<string>), typeof(IdentityRoleClaim<string>),
+    ];
+
+    /// <summary>Saves under way that change something readers see.</summary>
+    private readonly ConditionalWeakTable<DbContext, object> publicSaves = [];
+
     public void Notify()
     {
         foreach (var listener in listeners)
@@ -18,16 +37,62 @@ public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener>
         }
     }
 
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Notify();
+        Saved(eventData.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Notify();
+        Saved(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Note(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries().Any(e =>
+                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !PrivateEntities.Contains(e.Metadata.ClrType)))
+        {
+            publicSaves.AddOrUpdate(context, this);
+        }
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is not null && publicSaves.Remove(context))
+        {
+            Notify();
+        }
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            publicSaves.Remove(context);
+        }
     }
 }

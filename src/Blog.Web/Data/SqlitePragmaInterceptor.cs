@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Blog.Web.Data;
@@ -6,24 +8,45 @@ namespace Blog.Web.Data;
 /// <summary>
 /// Sets the per-connection SQLite pragmas: a writer waits for another writer instead of failing with
 /// "database is locked", and WAL's NORMAL synchronous mode keeps commits durable without an fsync each.
-/// (WAL itself is a property of the file, set once at start-up.)
+/// (WAL itself is a property of the file, set once at start-up.) The pragmas belong to the native connection, which
+/// Microsoft.Data.Sqlite pools: they are set the first time a native connection is opened, not on every query.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
+    private static readonly ConditionalWeakTable<object, object> Prepared = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!NeedsPragmas(connection, out var handle))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Prepared.AddOrUpdate(handle, Prepared);
     }
 
     public override async Task ConnectionOpenedAsync(
         DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!NeedsPragmas(connection, out var handle))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Prepared.AddOrUpdate(handle, Prepared);
+    }
+
+    private static bool NeedsPragmas(DbConnection connection, out object handle)
+    {
+        handle = (object?)(connection as SqliteConnection)?.Handle ?? connection;
+        return !Prepared.TryGetValue(handle, out _);
     }
 }

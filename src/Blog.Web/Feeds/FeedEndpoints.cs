@@ -1,3 +1,4 @@
+using Blog.Web.Caching;
 using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
@@ -26,12 +27,15 @@ public static class FeedEndpoints
 
     public static WebApplication MapFeeds(this WebApplication app)
     {
-        app.MapGet("/feed/{format}", (string format, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
+        // Feed readers poll all day: anonymous ones are answered by the page cache.
+        var readers = app.MapGroup("").CacheForReaders();
+
+        readers.MapGet("/feed/{format}", (string format, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
             ServeAsync(format, context, db, site, clock, settings =>
                 Task.FromResult<(FeedSubject, Func<IQueryable<Post>, IQueryable<Post>>)?>((
                     new FeedSubject(settings.BlogTitle, settings.Tagline, "/", BlogRssPath, BlogAtomPath), posts => posts))));
 
-        app.MapGet("/blog/tag/{slug}/feed/{format}", (string slug, string format, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
+        readers.MapGet("/blog/tag/{slug}/feed/{format}", (string slug, string format, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
             ServeAsync(format, context, db, site, clock, async settings =>
             {
                 var tag = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new TermLink(t.Name, t.Slug)).SingleOrDefaultAsync(context.RequestAborted);
@@ -45,7 +49,7 @@ public static class FeedEndpoints
                     posts => posts.Where(p => p.Tags.Any(t => t.Slug == tag.Slug)));
             }));
 
-        app.MapGet("/blog/category/{slug}/feed/{format}", (string slug, string format, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
+        readers.MapGet("/blog/category/{slug}/feed/{format}", (string slug, string format, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
             ServeAsync(format, context, db, site, clock, async settings =>
             {
                 var category = await db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => new { c.Id, c.Name, c.Slug, c.Description }).SingleOrDefaultAsync(context.RequestAborted);

@@ -1,3 +1,4 @@
+using Blog.Web.Caching;
 using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Search;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Blog.Web.Pages;
 
 /// <summary>Search results for the header's search box: <c>/search?q=words&amp;page=2</c>.</summary>
+[CachedPage("q", "page")]
 public sealed class SearchModel(BlogDbContext db, SiteContext site, TimeProvider clock) : PageModel, IHasPageMetadata
 {
     /// <summary>What the reader typed, as shown back to them (cut to the length that is searched).</summary>

@@ -1,3 +1,4 @@
+using Blog.Web.Caching;
 using Blog.Web.Data;
 using Blog.Web.Feeds;
 using Blog.Web.Settings;
@@ -9,7 +10,10 @@ public static class SeoFileEndpoints
 {
     public static WebApplication MapSeoFiles(this WebApplication app)
     {
-        app.MapGet("/sitemap.xml", async (HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
+        // Crawlers come often and all at once: anonymous ones are answered by the page cache.
+        var readers = app.MapGroup("").CacheForReaders();
+
+        readers.MapGet("/sitemap.xml", async (HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
         {
             var (entries, address) = await LoadAsync(context, db, site, clock);
             var lastModified = entries.Max(e => e.LastModifiedUtc);
@@ -19,7 +23,7 @@ public static class SeoFileEndpoints
             return XmlResponses.Document(context, body, "application/xml", lastModified);
         });
 
-        app.MapGet("/sitemap-{number:int}.xml", async (int number, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
+        readers.MapGet("/sitemap-{number:int}.xml", async (int number, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
         {
             var (entries, address) = await LoadAsync(context, db, site, clock);
             if (entries.Count <= Sitemap.MaxEntriesPerFile || number < 1 || (long)(number - 1) * Sitemap.MaxEntriesPerFile >= entries.Count)
@@ -31,7 +35,7 @@ public static class SeoFileEndpoints
             return XmlResponses.Document(context, Sitemap.WriteUrlSet(part, address), "application/xml", part.Max(e => e.LastModifiedUtc));
         });
 
-        app.MapGet("/robots.txt", async (HttpContext context, SiteContext site) =>
+        readers.MapGet("/robots.txt", async (HttpContext context, SiteContext site) =>
         {
             var address = SiteAddress.For((await site.GetAsync(context.RequestAborted)).Settings, context.Request);
             return Results.Text($"User-agent: *\nDisallow: /admin\n\nSitemap: {address.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8");

@@ -8,10 +8,18 @@ namespace Blog.Web.Tests.Browser;
 
 /// <summary>The import page's progress script, in a real browser under the site's Content-Security-Policy.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ImportProgressTests(BrowserFixture browser) : IDisposable
+public sealed class ImportProgressTests : IDisposable
 {
+    private readonly BrowserFixture browser;
     private readonly ImageServer images = new();
-    private readonly KestrelBlogFactory app = new() { ExtraServices = s => s.AddSingleton<IImportedImageStore, SlowImageStore>() };
+    private readonly GatedImageStore store = new();
+    private readonly KestrelBlogFactory app;
+
+    public ImportProgressTests(BrowserFixture browser)
+    {
+        this.browser = browser;
+        app = new() { ExtraServices = s => s.AddSingleton<IImportedImageStore>(store) };
+    }
 
     public void Dispose()
     {
@@ -45,18 +53,31 @@ public sealed class ImportProgressTests(BrowserFixture browser) : IDisposable
 
         await page.WaitForURLAsync("**/admin/import/*");
         await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("Running", new() { Timeout = 10_000 });
+        store.Open();
         await Assertions.Expect(page.Locator("#run-report")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("Succeeded");
         Assert.Equal("5", await page.Locator("#run-progress").GetAttributeAsync("value"));
         Assert.Empty(errors);
     }
 
-    /// <summary>Takes its time, so the page is seen while the import runs.</summary>
-    private sealed class SlowImageStore : IImportedImageStore
+    /// <summary>Holds the import at its first image until the test has seen it running, however fast or slow the machine.</summary>
+    private sealed class GatedImageStore : IImportedImageStore
     {
+        private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Open() => gate.TrySetResult();
+
         public async Task<string?> StoreAsync(Stream content, string fileName, string? alt, CancellationToken cancellationToken)
         {
-            await Task.Delay(3000, cancellationToken);
+            // Bounded, so a test that fails before opening the gate does not hang the import.
+            try
+            {
+                await gate.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+            }
+
             return $"/media/{fileName}";
         }
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Areas.Admin.Pages.Media;
 
 /// <summary>Deleting a photo, after a confirmation that names the posts and pages still showing it.</summary>
-public sealed class DeleteModel(BlogDbContext db) : PageModel, IHasPageMetadata
+public sealed class DeleteModel(BlogDbContext db, ContentChangeInterceptor contentChanges) : PageModel, IHasPageMetadata
 {
     [FromRoute]
     public int Id { get; set; }
@@ -42,6 +42,7 @@ public sealed class DeleteModel(BlogDbContext db) : PageModel, IHasPageMetadata
 
         // The variants and their bytes go with it, by the database's cascading foreign keys.
         await db.MediaItems.Where(m => m.Id == Id).ExecuteDeleteAsync(cancellationToken);
+        contentChanges.Notify(); // pages showing it are rendered again
         TempData["StatusMessage"] = $"Deleted “{fileName}”.";
         return Redirect("/admin/media");
     }

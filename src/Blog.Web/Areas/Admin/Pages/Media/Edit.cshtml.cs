@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Areas.Admin.Pages.Media;
 
 /// <summary>One photo (<c>/admin/media/{id}</c>): its details, where it is used, and its description and caption.</summary>
-public sealed class EditModel(BlogDbContext db) : PageModel, IHasPageMetadata
+public sealed class EditModel(BlogDbContext db, ContentChangeInterceptor contentChanges) : PageModel, IHasPageMetadata
 {
     [FromRoute]
     public int Id { get; set; }
@@ -52,6 +52,7 @@ public sealed class EditModel(BlogDbContext db) : PageModel, IHasPageMetadata
         var caption = string.IsNullOrWhiteSpace(Input.Caption) ? null : Input.Caption.Trim();
         await db.MediaItems.Where(m => m.Id == Id)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.AltText, alt).SetProperty(m => m.Caption, caption), cancellationToken);
+        contentChanges.Notify();
         TempData["StatusMessage"] = $"Saved the description of “{Photo.FileName}”.";
         return Redirect($"/admin/media/{Id}");
     }

@@ -1,0 +1,103 @@
+using System.IO.Compression;
+
+namespace Blog.Web.Caching;
+
+/// <summary>Which compression a reader accepts, and the compressing itself, done once per cached page and encoding.</summary>
+internal static class ContentCoding
+{
+    public const string BrotliName = "br";
+
+    public const string GzipName = "gzip";
+
+    /// <summary>Brotli's quality 5 and a 4 MB window: near its best ratio for HTML at a few milliseconds per page, paid once.</summary>
+    private const int BrotliQuality = 5;
+
+    private const int BrotliWindow = 22;
+
+    private static readonly HashSet<string> CompressibleTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "text/html", "text/css", "text/plain", "text/xml", "application/xml", "application/rss+xml", "application/atom+xml",
+        "application/json", "application/ld+json", "text/javascript", "application/javascript", "image/svg+xml",
+    };
+
+    public enum Coding
+    {
+        Identity,
+        Gzip,
+        Brotli,
+    }
+
+    public static bool IsCompressible(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return false;
+        }
+
+        var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
+        return CompressibleTypes.Contains(semicolon < 0 ? contentType.Trim() : contentType[..semicolon].Trim());
+    }
+
+    /// <summary>Brotli where the reader takes it, else gzip, else none; a coding given <c>q=0</c> is refused.</summary>
+    public static Coding Preferred(Microsoft.Extensions.Primitives.StringValues acceptEncoding)
+    {
+        bool brotli = false, gzip = false, any = false;
+        foreach (var header in acceptEncoding)
+        {
+            var remaining = (header ?? "").AsSpan();
+            while (remaining.Length > 0)
+            {
+                var comma = remaining.IndexOf(',');
+                var item = (comma < 0 ? remaining : remaining[..comma]).Trim();
+                remaining = comma < 0 ? default : remaining[(comma + 1)..];
+
+                var semicolon = item.IndexOf(';');
+                var name = (semicolon < 0 ? item : item[..semicolon]).Trim();
+                var accepted = semicolon < 0 || !IsZeroQuality(item[(semicolon + 1)..]);
+                if (name.Equals(BrotliName, StringComparison.OrdinalIgnoreCase))
+                {
+                    brotli = accepted;
+                }
+                else if (name.Equals(GzipName, StringComparison.OrdinalIgnoreCase))
+                {
+                    gzip = accepted;
+                }
+                else if (name is "*")
+                {
+                    any = accepted;
+                }
+            }
+        }
+
+        return brotli || any ? Coding.Brotli : gzip ? Coding.Gzip : Coding.Identity;
+    }
+
+    private static bool IsZeroQuality(ReadOnlySpan<char> parameters)
+    {
+        parameters = parameters.Trim();
+        return parameters.StartsWith("q=", StringComparison.OrdinalIgnoreCase)
+            && double.TryParse(parameters[2..], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var q)
+            && q == 0;
+    }
+
+    /// <summary>The compressed bytes, or <paramref name="body"/> itself when compressing would not make it smaller.</summary>
+    public static byte[] Brotli(byte[] body)
+    {
+        var output = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
+        return BrotliEncoder.TryCompress(body, output, out var written, BrotliQuality, BrotliWindow) && written < body.Length
+            ? output.AsSpan(0, written).ToArray()
+            : body;
+    }
+
+    /// <inheritdoc cref="Brotli"/>
+    public static byte[] Gzip(byte[] body)
+    {
+        using var output = new MemoryStream(body.Length / 3);
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(body);
+        }
+
+        return output.Length < body.Length ? output.ToArray() : body;
+    }
+}
