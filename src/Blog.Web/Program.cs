@@ -44,23 +44,21 @@ builder.Services.AddSitePages();
 
 var app = builder.Build();
 
-await app.InitializeDatabaseAsync();
+// Storage: the database brought up to date (and a new blog given its sample content) on another thread, while the
+// pipeline below is put together: start-up would otherwise be the sum of the two.
+var database = Task.Run(app.InitializeDatabaseAsync);
 
-// Command line: `admin set-password --email E` sets the owner's password, without starting the server.
-if (args is ["admin", ..])
+// Command line: `admin set-password --email E` sets the owner's password; `import FILE [--dry-run]` and `backup PATH`
+// are for large files and scheduled backups. None of them starts the server.
+if (args is [("admin" or "import" or "backup"), ..])
 {
-    return await AdminCommand.RunAsync(app, args);
-}
-
-// `import FILE [--dry-run]` and `backup PATH`: for large files and scheduled backups, without starting the server.
-if (args is ["import", ..])
-{
-    return await PortabilityCommands.ImportAsync(app, args);
-}
-
-if (args is ["backup", ..])
-{
-    return await PortabilityCommands.BackupAsync(app, args);
+    await database;
+    return args[0] switch
+    {
+        "admin" => await AdminCommand.RunAsync(app, args),
+        "import" => await PortabilityCommands.ImportAsync(app, args),
+        _ => await PortabilityCommands.BackupAsync(app, args),
+    };
 }
 
 // Security headers (CSP and friends) on every response, behind a reverse proxy too.
@@ -98,6 +96,8 @@ app.MapRazorPages().WithStaticAssets();
 app.MapFeeds();
 app.MapSeoFiles();
 
+// Nothing is served before the database is ready.
+await database;
 await app.RunAsync();
 return 0;
 

@@ -16,6 +16,9 @@ public static class CachingExtensions
         services.Configure<PageCacheOptions>(configuration.GetSection(PageCacheOptions.Section));
         services.AddSingleton<PageCache>();
         services.AddSingleton<IContentChangeListener>(provider => provider.GetRequiredService<PageCache>());
+        services.AddSingleton<ReadCache>();
+        services.AddSingleton<IContentChangeListener>(provider => provider.GetRequiredService<ReadCache>());
+        services.AddHostedService<CacheWarmUp>();
 
         // Every public page may be kept; the dashboard never. (Post-configured: Razor Pages' own set-up replaces the
         // convention collection, whatever was added to it before AddRazorPages ran.)

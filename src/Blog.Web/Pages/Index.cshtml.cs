@@ -1,3 +1,4 @@
+using Blog.Web.Caching;
 using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages;
 
-public sealed class IndexModel(BlogDbContext db, SiteContext site, TimeProvider clock) : PageModel, IHasPageMetadata
+public sealed class IndexModel(BlogDbContext db, SiteContext site, TimeProvider clock, ReadCache reads) : PageModel, IHasPageMetadata
 {
     public Paged<PostSummary> Posts { get; private set; } = default!;
 
@@ -28,10 +29,18 @@ public sealed class IndexModel(BlogDbContext db, SiteContext site, TimeProvider 
             return NotFound();
         }
 
-        var visible = db.Posts.VisibleAt(clock.GetUtcNow().UtcDateTime);
-        Posts = await visible.PageOfSummariesAsync(pageNumber, Chrome.Settings.PostsPerPage, cancellationToken);
+        Posts = await ReadPageAsync(reads, db, clock, pageNumber, Chrome.Settings.PostsPerPage, cancellationToken);
         return pageNumber > Posts.PageCount ? NotFound() : Page();
     }
+
+    /// <summary>One page of the newest posts, as the read cache keeps it (the start-up warm-up reads the first).</summary>
+    internal static Task<Paged<PostSummary>> ReadPageAsync(
+        ReadCache reads, BlogDbContext db, TimeProvider clock, int pageNumber, int pageSize, CancellationToken cancellationToken) =>
+        reads.GetOrLoadAsync(
+            new ReadKey("home", $"{pageNumber}/{pageSize}"),
+            cancellation => db.Posts.VisibleAt(clock.GetUtcNow().UtcDateTime).PageOfSummariesAsync(pageNumber, pageSize, cancellation),
+            page => 2048L * (page.Items.Count + 1),
+            cancellationToken);
 
     public string PageUrl(int pageNumber) => pageNumber <= 1 ? "/" : $"/page/{pageNumber}";
 }

@@ -9,7 +9,7 @@ namespace Blog.Web.Portability;
 /// </summary>
 public sealed class RedirectMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, BlogDbContext db)
+    public async Task InvokeAsync(HttpContext context)
     {
         await next(context);
         if (context.Response.StatusCode != StatusCodes.Status404NotFound || context.Response.HasStarted
@@ -24,6 +24,8 @@ public sealed class RedirectMiddleware(RequestDelegate next)
             return;
         }
 
+        // Resolved only now: a page that exists rents no database context for this.
+        var db = context.RequestServices.GetRequiredService<BlogDbContext>();
         var target = await db.Redirects.AsNoTracking().Where(r => r.FromPath == path).Select(r => r.ToPath).FirstOrDefaultAsync(context.RequestAborted);
         if (target is not null)
         {

@@ -17,7 +17,8 @@ public sealed record PostSummary(
     int? CoverImageWidth = null,
     int? CoverImageHeight = null)
 {
-    public string Summary => TextExcerpt.ExcerptOrOpening(Excerpt, OpeningText);
+    /// <summary>Worked out once: a list shows it on every view.</summary>
+    public string Summary { get; } = TextExcerpt.ExcerptOrOpening(Excerpt, OpeningText);
 
     public int ReadingMinutes => ReadingTime.Minutes(WordCount);
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Blog.Web.Accounts;
+using Blog.Web.Components;
 
 namespace Blog.Web.Settings;
 
@@ -24,6 +25,9 @@ public static class SiteServiceCollectionExtensions
             options.Conventions.AddPageRoute("/Posts/Tag", "blog/tag/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Posts/Category", "blog/category/{slug}/page/{pageNumber:int}");
         });
+
+        // The public pages' Razor components, rendered by a few kept renderers rather than a new one per request.
+        services.AddSingleton<StaticComponentRenderer>();
 
         // Writing in any language: Razor emits letters as they are instead of as numeric entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

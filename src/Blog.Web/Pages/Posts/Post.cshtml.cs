@@ -6,12 +6,10 @@ using Blog.Web.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Blog.Web.Pages.Posts;
 
-public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider clock, PublicationSchedule schedule, IMemoryCache cache)
-    : PageModel, IHasPageMetadata
+public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider clock, ReadCache reads) : PageModel, IHasPageMetadata
 {
     public PostView Post { get; private set; } = default!;
 
@@ -27,27 +25,36 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var visible = db.Posts.AsNoTracking().VisibleAt(clock.GetUtcNow().UtcDateTime);
-        // Split: one joined query would build the whole tag join table before picking this post's tags.
-        var post = await visible.BySlug(slug)
-            .SelectViews()
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(cancellationToken);
-        if (post is null)
+        var read = await reads.GetOrLoadAsync(new ReadKey("post", slug), LoadAsync, PostRead.SizeOf, cancellationToken);
+        if (read is null)
         {
             return NotFound();
         }
 
-        Post = post;
+        (Post, Previous, Next, Related) = read;
         Chrome = await site.GetAsync(cancellationToken);
-        (Previous, Next) = await visible.NeighboursOfAsync(post.Id, post.DisplayDateUtc, cancellationToken);
-
-        // Related posts weigh every post sharing a tag: worth remembering until content changes or a scheduled post goes live.
-        Related = await cache.GetOrCreateAsync(("related", post.Id, schedule.CurrentEpoch()), entry =>
-        {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
-            return visible.RelatedToAsync(post, cancellationToken);
-        }) ?? [];
         return Page();
+
+        async Task<PostRead?> LoadAsync(CancellationToken cancellation)
+        {
+            var visible = db.Posts.AsNoTracking().VisibleAt(clock.GetUtcNow().UtcDateTime);
+            // Split: one joined query would build the whole tag join table before picking this post's tags.
+            var post = await visible.BySlug(slug).SelectViews().AsSplitQuery().SingleOrDefaultAsync(cancellation);
+            if (post is null)
+            {
+                return null;
+            }
+
+            var (previous, next) = await visible.NeighboursOfAsync(post.Id, post.DisplayDateUtc, cancellation);
+            var related = await visible.RelatedToAsync(post, cancellation);
+            return new PostRead(post, previous, next, related);
+        }
+    }
+
+    /// <summary>Everything the page shows of the post and around it, read together and kept together.</summary>
+    private sealed record PostRead(PostView Post, PostLink? Previous, PostLink? Next, IReadOnlyList<PostSummary> Related)
+    {
+        public static long SizeOf(PostRead? read) =>
+            read is null ? 64 : 2L * (read.Post.BodyHtml.Length + read.Post.Summary.Length + read.Related.Sum(r => r.OpeningText.Length)) + 2048;
     }
 }
