@@ -6,12 +6,17 @@
 # and a search at 64 connections; the same post's HTML served by nginx in the same run (the ratio app/nginx is the
 # figure that matters: absolute numbers vary between machines); the post and home page with output caching off;
 # the p50 ratio between 10,000 and 10 posts; time from process start to the first 200; resident memory after load.
-# Environment: BENCH_DURATION (seconds per measurement, default 10), BENCH_CONNECTIONS (default 64), BENCH_SIZES.
+# With the page cache off it also reads random posts from the whole archive, so most reads miss the in-memory read
+# cache too: what a page costs when nothing about it is remembered.
+# Environment: BENCH_DURATION (seconds per measurement, default 10), BENCH_WARMUP (seconds of load before each
+# measurement, default 15: the JIT's second tier and dynamic PGO take that long to settle on two cores),
+# BENCH_CONNECTIONS (default 64), BENCH_SIZES.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d /tmp/blog-bench.XXXXXX)"
 duration="${BENCH_DURATION:-10}"
+warmup="${BENCH_WARMUP:-15}"
 connections="${BENCH_CONNECTIONS:-64}"
 sizes="${BENCH_SIZES:-10 10000}"
 app_port=5310
@@ -58,12 +63,13 @@ start_app() { # $1 database, $2 output cache on/off
 
 stop_app() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""; }
 
-# wrk's latency report in ms: "<rps> <p50> <p99>"
+# wrk's latency report in ms: "<rps> <p50> <p99>"; a second argument is a wrk Lua script.
 measure() {
-  local url="$1" out
+  local url="$1" script=() out
+  [[ -n "${2:-}" ]] && script=(-s "$2")
   # Warm-up first: the JIT's second tier and the caches settle before anything is counted.
-  wrk -t2 -c"$connections" -d3s "$url" >/dev/null 2>&1 || true
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "$url" >"$work/wrk.txt" 2>&1 || true
+  wrk -t2 -c"$connections" -d"${warmup}s" "${script[@]}" "$url" >/dev/null 2>&1 || true
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "${script[@]}" "$url" >"$work/wrk.txt" 2>&1 || true
   out=$(awk '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /Requests\/sec/ { rps=$2 }
@@ -134,19 +140,26 @@ CONF
     stop_app
 
     start_app "$db" false
+    result["start-uncached"]="$startup_ms"
     for name in home post; do
       read -r rps p50 p99 bad < <(measure "http://127.0.0.1:$app_port${urls[$name]}")
       record "$name N=$n uncached" "$rps" "$p50" "$p99"
     done
+
+    # Random posts from the whole archive: the read cache holds a few hundred, so nearly every read is a miss.
+    sqlite3 "$db" "SELECT Slug FROM Posts;" | awk 'BEGIN { print "local paths = {" } { printf "  \"/blog/%s\",\n", $0 } END {
+      print "}"; print "math.randomseed(42)"; print "request = function() return wrk.format(\"GET\", paths[math.random(#paths)]) end" }' >"$work/random.lua"
+    read -r rps p50 p99 bad < <(measure "http://127.0.0.1:$app_port/" "$work/random.lua")
+    record "random post N=$n uncached" "$rps" "$p50" "$p99"
   fi
   stop_app
 done
 
 # The table.
-printf '\n%-28s %10s %10s %10s\n' "what" "req/s" "p50 ms" "p99 ms"
+printf '\n%-30s %10s %10s %10s\n' "what" "req/s" "p50 ms" "p99 ms"
 for row in "${rows[@]}"; do
   read -r rps p50 p99 <<<"${result[$row]}"
-  printf '%-28s %10s %10s %10s\n' "$row" "$rps" "$p50" "$p99"
+  printf '%-30s %10s %10s %10s\n' "$row" "$rps" "$p50" "$p99"
 done
 
 big="${sizes##* }"; small="${sizes%% *}"
@@ -161,3 +174,4 @@ done
 for n in $sizes; do
   echo "N=$n: start to first 200 ${result["start-$n"]} ms (target < 1000), resident memory after load ${result["rss-$n"]} MB (target < 150)"
 done
+echo "N=$big, page cache off: start to first 200 ${result["start-uncached"]} ms"

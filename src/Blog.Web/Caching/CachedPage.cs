@@ -122,7 +122,7 @@ internal sealed class CachedPage
         }
 
         response.ContentLength = body.Length;
-        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body).AsTask();
+        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : ContentCoding.SendAsync(response, body, context.RequestAborted);
     }
 
     private (byte[] Body, string? Encoding) Variant(ContentCoding.Coding coding)

@@ -80,6 +80,20 @@ internal static class ContentCoding
             && q == 0;
     }
 
+    /// <summary>Larger bodies go out a slice at a time, so a slow reader holds a little of the server's memory, not the whole body.</summary>
+    private const int SendSlice = 32 * 1024;
+
+    public static Task SendAsync(HttpResponse response, byte[] body, CancellationToken cancellationToken) =>
+        body.Length <= SendSlice ? response.Body.WriteAsync(body, cancellationToken).AsTask() : SendSlicesAsync(response, body, cancellationToken);
+
+    private static async Task SendSlicesAsync(HttpResponse response, byte[] body, CancellationToken cancellationToken)
+    {
+        for (var offset = 0; offset < body.Length; offset += SendSlice)
+        {
+            await response.Body.WriteAsync(body.AsMemory(offset, Math.Min(SendSlice, body.Length - offset)), cancellationToken);
+        }
+    }
+
     /// <summary>The compressed bytes, or <paramref name="body"/> itself when compressing would not make it smaller.</summary>
     public static byte[] Brotli(byte[] body)
     {

@@ -149,7 +149,7 @@ internal sealed class PageCacheMiddleware(
         response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {
-            await response.Body.WriteAsync(body, context.RequestAborted);
+            await ContentCoding.SendAsync(response, body, context.RequestAborted);
         }
     }
 
