@@ -1,31 +1,33 @@
 #!/usr/bin/env bash
 # The speed benchmark (not part of the tests):  bash bench/run.sh
 #
-# Builds the blog in Release, fills fresh databases with N generated posts (N = 10 and 10,000), starts the app and
-# measures with wrk on loopback: requests/s and p50/p99 latency for the home page, a post, a tag page, the feed
-# and a search at 64 connections; the same post's HTML served by nginx in the same run (the ratio app/nginx is the
-# figure that matters: absolute numbers vary between machines); the post and home page with output caching off;
-# the p50 ratio between 10,000 and 10 posts; time from process start to the first 200; resident memory after load.
-# With the page cache off it also reads random posts from the whole archive, so most reads miss the in-memory read
-# cache too: what a page costs when nothing about it is remembered.
-# Environment: BENCH_DURATION (seconds per measurement, default 10), BENCH_WARMUP (seconds of load before each
-# measurement, default 15: the JIT's second tier and dynamic PGO take that long to settle on two cores),
-# BENCH_CONNECTIONS (default 64), BENCH_SIZES.
+# Builds the blog in Release, fills fresh databases with N generated posts (N = 10 and 10,000), starts the app on each
+# and measures with wrk on loopback: requests/s and p50/p99 latency for the home page, a post, a tag page, the feed and
+# a search at 64 connections; the same post's HTML served by nginx in the same run (the ratio app/nginx is the figure
+# that matters: absolute numbers vary between machines); the post and home page with the page cache off, and random
+# posts from the whole archive with it off (nearly every read then misses the in-memory read cache too); the p50 ratio
+# between 10,000 and 10 posts; time from process start to the first 200; resident memory after the load.
+#
+# Every measurement is taken BENCH_ROUNDS times, the rounds interleaved (10 posts, 10,000 posts, nginx, 10 posts, ...),
+# and the median is reported: a shared machine's speed drifts, and interleaving puts the drift into every figure alike.
+# Environment: BENCH_DURATION (seconds per measurement, default 8), BENCH_WARMUP (seconds of load on each address before
+# the rounds, default 15: the JIT's second tier and dynamic PGO take that long to settle on two cores), BENCH_ROUNDS
+# (default 3), BENCH_CONNECTIONS (default 64), BENCH_SIZES (the two archive sizes, default "10 10000").
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d /tmp/blog-bench.XXXXXX)"
-duration="${BENCH_DURATION:-10}"
+duration="${BENCH_DURATION:-8}"
 warmup="${BENCH_WARMUP:-15}"
+rounds="${BENCH_ROUNDS:-3}"
 connections="${BENCH_CONNECTIONS:-64}"
-sizes="${BENCH_SIZES:-10 10000}"
-app_port=5310
+read -r small big <<<"${BENCH_SIZES:-10 10000}"
 nginx_port=5311
-app_pid=""
+pids=()
 nginx_pid=""
 
 cleanup() {
-  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   [[ -n "$nginx_pid" ]] && kill "$nginx_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -48,81 +50,94 @@ echo "Building (Release)..."
 dotnet publish "$root/src/Blog.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" --nologo -v q >/dev/null
 dotnet build "$root/bench/BlogBench" -c Release -o "$work/seeder" --nologo -v q >/dev/null
 
-start_app() { # $1 database, $2 output cache on/off
-  local started; started=$(date +%s%N)
-  ( cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$app_port" \
-      ConnectionStrings__Blog="Data Source=$1" Blog__OutputCache__Enabled="$2" Blog__SeedSampleContent=false \
-      Logging__LogLevel__Default=Warning exec dotnet Blog.Web.dll ) >"$work/app.log" 2>&1 &
-  app_pid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$app_port/"; do
-    kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; exit 1; }
-    sleep 0.02
+declare -A result
+
+start_app() { # $1 name, $2 port, $3 database, $4 page cache true/false; records start-$1 and pid-$1
+  local started pid; started=$(date +%s%N)
+  ( cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" \
+      ConnectionStrings__Blog="Data Source=$3" Blog__OutputCache__Enabled="$4" Blog__SeedSampleContent=false \
+      Logging__LogLevel__Default=Warning exec dotnet Blog.Web.dll ) >"$work/app-$1.log" 2>&1 &
+  pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$2/"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$work/app-$1.log"; exit 1; }
+    sleep 0.01
   done
-  startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  result["start-$1"]=$(( ($(date +%s%N) - started) / 1000000 ))
+  result["pid-$1"]=$pid
+  pids+=("$pid")
 }
 
-stop_app() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""; }
+stop_app() { # $1 name
+  local pid="${result["pid-$1"]}"
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+}
 
-# wrk's latency report in ms: "<rps> <p50> <p99>"; a second argument is a wrk Lua script.
-measure() {
-  local url="$1" script=() out
-  [[ -n "${2:-}" ]] && script=(-s "$2")
-  # Warm-up first: the JIT's second tier and the caches settle before anything is counted.
-  wrk -t2 -c"$connections" -d"${warmup}s" "${script[@]}" "$url" >/dev/null 2>&1 || true
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "${script[@]}" "$url" >"$work/wrk.txt" 2>&1 || true
-  out=$(awk '
+rss_mb() { echo $(( $(ps -o rss= -p "$1" | tr -d ' ') / 1024 )); }
+
+# One wrk run: "<rps> <p50 ms> <p99 ms> <non-2xx>". $1 URL, $2 seconds, $3 optional wrk Lua script.
+wrk_once() {
+  local script=()
+  if [[ -n "${3:-}" ]]; then script=(-s "$3"); fi
+  # wrk's own exit status is not a verdict (it reports socket errors in its text); the figures are.
+  { wrk -t2 -c"$connections" -d"$2s" --latency "${script[@]}" "$1" 2>&1 || true; } | awk '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /Requests\/sec/ { rps=$2 }
     $1=="50%" { p50=ms($2) }
     $1=="99%" { p99=ms($2) }
     /Non-2xx/ { bad=$NF }
-    END { printf "%.0f %.2f %.2f %s", rps, p50, p99, (bad==""?0:bad) }' "$work/wrk.txt")
-  echo "$out"
+    END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, (bad==""?0:bad) }'
 }
 
-declare -A result
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR]=$1 } END { print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2) }'; }
+
+# Measures each "label|url|script" of the arguments in interleaved rounds after one warm-up each; records medians.
 rows=()
-record() { # name rps p50 p99
-  result["$1"]="$2 $3 $4"
-  rows+=("$1")
+measure_all() {
+  local spec label url script rps p50 p99 bad
+  declare -A all_rps all_p50 all_p99
+  for spec in "$@"; do
+    IFS='|' read -r label url script <<<"$spec"
+    status=$(curl -s -o /dev/null -w '%{http_code}' "$url")
+    [[ "$status" == 200 ]] || { echo "$label: $url answered $status" >&2; exit 1; }
+    wrk_once "$url" "$warmup" "$script" >/dev/null
+  done
+  for ((round = 1; round <= rounds; round++)); do
+    for spec in "$@"; do
+      IFS='|' read -r label url script <<<"$spec"
+      read -r rps p50 p99 bad < <(wrk_once "$url" "$duration" "$script")
+      [[ "$bad" == 0 ]] || { echo "$label: $bad responses were not 2xx" >&2; exit 1; }
+      all_rps[$label]+="$rps "; all_p50[$label]+="$p50 "; all_p99[$label]+="$p99 "
+    done
+  done
+  for spec in "$@"; do
+    IFS='|' read -r label url script <<<"$spec"
+    result["$label"]="$(median <<<"${all_rps[$label]}") $(median <<<"${all_p50[$label]}") $(median <<<"${all_p99[$label]}")"
+    rows+=("$label")
+  done
 }
 
-for n in $sizes; do
-  db="$work/blog-$n.db"
-  dotnet "$work/seeder/BlogBench.dll" "$db" "$n"
-  post=$(sqlite3 "$db" "SELECT Slug FROM Posts ORDER BY PublishedAtUtc LIMIT 1 OFFSET $((n / 2));" 2>/dev/null || true)
-  if [[ -z "$post" ]]; then post=$(curl -s "http://127.0.0.1:$app_port/" | grep -o 'href="/blog/[^"/]*"' | head -1 | cut -d/ -f3 | tr -d '"'); fi
+for n in $small $big; do
+  dotnet "$work/seeder/BlogBench.dll" "$work/blog-$n.db" "$n"
+done
+post_small=$(sqlite3 "$work/blog-$small.db" "SELECT Slug FROM Posts ORDER BY PublishedAtUtc LIMIT 1 OFFSET $((small / 2));")
+post_big=$(sqlite3 "$work/blog-$big.db" "SELECT Slug FROM Posts ORDER BY PublishedAtUtc LIMIT 1 OFFSET $((big / 2));")
 
-  start_app "$db" true
-  result["start-$n"]="$startup_ms"
-  [[ -z "$post" ]] && post=$(curl -s "http://127.0.0.1:$app_port/" | grep -o 'href="/blog/[^"/]*"' | head -1 | cut -d/ -f3 | tr -d '"')
-  declare -A urls=(
-    [home]="/"
-    [post]="/blog/$post"
-    [tag]="/blog/tag/travel"
-    [feed]="/feed/rss"
-    [search]="/search?q=harbour"
-  )
-  for name in home post tag feed search; do
-    status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$app_port${urls[$name]}")
-    if [[ "$status" != 200 ]]; then record "$name N=$n" "n/a($status)" "-" "-"; continue; fi
-    curl -s -o /dev/null "http://127.0.0.1:$app_port${urls[$name]}" # warm the cache
-    read -r rps p50 p99 bad < <(measure "http://127.0.0.1:$app_port${urls[$name]}")
-    record "$name N=$n" "$rps" "$p50" "$p99"
-  done
-  result["rss-$n"]=$(( $(ps -o rss= -p "$app_pid" | tr -d ' ') / 1024 ))
-
-  if [[ "$n" == "${sizes##* }" ]]; then
-    # nginx serving the very same bytes of the post page.
-    mkdir -p "$work/static/blog" "$work/nginx"
-    curl -s "http://127.0.0.1:$app_port/blog/$post" -o "$work/static/blog/$post.html"
-    cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes 1;
+# 1. The page cache on, for both archive sizes, beside nginx serving the very same bytes of the post page.
+start_app "$small" 5310 "$work/blog-$small.db" true
+start_app "$big" 5312 "$work/blog-$big.db" true
+mkdir -p "$work/static/blog" "$work/nginx"
+chmod 755 "$work" "$work/static" "$work/static/blog" # nginx's worker runs as nobody
+curl -s "http://127.0.0.1:5312/blog/$post_big" -o "$work/static/blog/$post_big.html"
+# As a static site would be served: a worker per core, sendfile.
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
 pid $work/nginx/nginx.pid;
 error_log $work/nginx/error.log;
 events { worker_connections 1024; }
 http {
   access_log off;
+  sendfile on;
+  tcp_nopush on;
   types { text/html html; }
   server {
     listen 127.0.0.1:$nginx_port;
@@ -131,47 +146,58 @@ http {
   }
 }
 CONF
-    nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -g 'daemon off;' &
-    nginx_pid=$!
-    sleep 0.5
-    read -r rps p50 p99 bad < <(measure "http://127.0.0.1:$nginx_port/blog/$post")
-    record "nginx post (same bytes)" "$rps" "$p50" "$p99"
-    kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
-    stop_app
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -g 'daemon off;' &
+nginx_pid=$!
+sleep 0.5
+same=$(curl -s "http://127.0.0.1:$nginx_port/blog/$post_big" | cmp -s - "$work/static/blog/$post_big.html" && echo yes || echo no)
+[[ "$same" == yes ]] || { echo "nginx does not serve the post's bytes" >&2; cat "$work/nginx/error.log" >&2; exit 1; }
 
-    start_app "$db" false
-    result["start-uncached"]="$startup_ms"
-    for name in home post; do
-      read -r rps p50 p99 bad < <(measure "http://127.0.0.1:$app_port${urls[$name]}")
-      record "$name N=$n uncached" "$rps" "$p50" "$p99"
-    done
-
-    # Random posts from the whole archive: the read cache holds a few hundred, so nearly every read is a miss.
-    sqlite3 "$db" "SELECT Slug FROM Posts;" | awk 'BEGIN { print "local paths = {" } { printf "  \"/blog/%s\",\n", $0 } END {
-      print "}"; print "math.randomseed(42)"; print "request = function() return wrk.format(\"GET\", paths[math.random(#paths)]) end" }' >"$work/random.lua"
-    read -r rps p50 p99 bad < <(measure "http://127.0.0.1:$app_port/" "$work/random.lua")
-    record "random post N=$n uncached" "$rps" "$p50" "$p99"
-  fi
-  stop_app
+specs=()
+for page in home post tag feed search; do
+  for n in $small $big; do
+    port=$([[ $n == "$small" ]] && echo 5310 || echo 5312)
+    post=$([[ $n == "$small" ]] && echo "$post_small" || echo "$post_big")
+    case $page in
+      home) path="/" ;; post) path="/blog/$post" ;; tag) path="/blog/tag/travel" ;; feed) path="/feed/rss" ;; search) path="/search?q=harbour" ;;
+    esac
+    specs+=("$page N=$n|http://127.0.0.1:$port$path|")
+  done
+  if [[ $page == post ]]; then specs+=("nginx post (same bytes)|http://127.0.0.1:$nginx_port/blog/$post_big|"); fi
 done
+measure_all "${specs[@]}"
+result["rss-$small"]=$(rss_mb "${result["pid-$small"]}")
+result["rss-$big"]=$(rss_mb "${result["pid-$big"]}")
+stop_app "$small"
+stop_app "$big"
+
+# 2. The page cache off: what a render costs, from the read cache (home, one post) and from the database (random posts).
+start_app uncached 5312 "$work/blog-$big.db" false
+sqlite3 "$work/blog-$big.db" "SELECT Slug FROM Posts;" | awk 'BEGIN { print "local paths = {" } { printf "  \"/blog/%s\",\n", $0 } END {
+  print "}"; print "math.randomseed(42)"; print "request = function() return wrk.format(\"GET\", paths[math.random(#paths)]) end" }' >"$work/random.lua"
+measure_all \
+  "home N=$big uncached|http://127.0.0.1:5312/|" \
+  "post N=$big uncached|http://127.0.0.1:5312/blog/$post_big|" \
+  "nginx post, again|http://127.0.0.1:$nginx_port/blog/$post_big|" \
+  "random post N=$big uncached|http://127.0.0.1:5312/|$work/random.lua"
+result["rss-uncached"]=$(rss_mb "${result["pid-uncached"]}")
+stop_app uncached
 
 # The table.
-printf '\n%-30s %10s %10s %10s\n' "what" "req/s" "p50 ms" "p99 ms"
+printf '\n%-30s %10s %10s %10s\n' "what (median of $rounds)" "req/s" "p50 ms" "p99 ms"
 for row in "${rows[@]}"; do
   read -r rps p50 p99 <<<"${result[$row]}"
   printf '%-30s %10s %10s %10s\n' "$row" "$rps" "$p50" "$p99"
 done
 
-big="${sizes##* }"; small="${sizes%% *}"
-nginx_rps=$(awk '{print $1}' <<<"${result["nginx post (same bytes)"]}")
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b+0 == 0 || a !~ /^[0-9.]+$/) print "n/a"; else printf "%.2f", a/b }'; }
+field() { awk -v i="$2" '{ print $i }' <<<"${result[$1]}"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b+0 == 0) print "n/a"; else printf "%.2f", a/b }'; }
 echo
-echo "cached post / nginx (req/s):   $(ratio "$(awk '{print $1}' <<<"${result["post N=$big"]}")" "$nginx_rps")   (target >= 0.6)"
-echo "uncached post / nginx (req/s): $(ratio "$(awk '{print $1}' <<<"${result["post N=$big uncached"]}")" "$nginx_rps")   (target >= 0.25)"
-for name in home post tag search; do
-  echo "p50 $name N=$big / N=$small:        $(ratio "$(awk '{print $2}' <<<"${result["$name N=$big"]}")" "$(awk '{print $2}' <<<"${result["$name N=$small"]}")")   (target <= 1.2)"
+echo "cached post / nginx (req/s):   $(ratio "$(field "post N=$big" 1)" "$(field "nginx post (same bytes)" 1)")   (target >= 0.6)"
+echo "uncached post / nginx (req/s): $(ratio "$(field "post N=$big uncached" 1)" "$(field "nginx post, again" 1)")   (target >= 0.25)"
+for page in home post tag search; do
+  echo "p50 $page N=$big / N=$small:        $(ratio "$(field "$page N=$big" 2)" "$(field "$page N=$small" 2)")   (target <= 1.2)"
 done
-for n in $sizes; do
+for n in $small $big; do
   echo "N=$n: start to first 200 ${result["start-$n"]} ms (target < 1000), resident memory after load ${result["rss-$n"]} MB (target < 150)"
 done
-echo "N=$big, page cache off: start to first 200 ${result["start-uncached"]} ms"
+echo "N=$big, page cache off: start to first 200 ${result["start-uncached"]} ms, resident memory after load ${result["rss-uncached"]} MB"

@@ -54,22 +54,27 @@ internal sealed class PageCacheMiddleware(
                 return;
             }
 
-            await RenderUnsharedAsync(context, page, key, epoch, store: false);
+            await (await RenderAndKeepAsync(context, page, key, epoch, keep: false)).SendAsync(context);
             return;
         }
 
-        CachedPage? stored = null;
+        Rendered result;
         try
         {
-            stored = await RenderUnsharedAsync(context, page, key, epoch, store: true);
+            result = await RenderAndKeepAsync(context, page, key, epoch, keep: true);
         }
-        finally
+        catch
         {
-            cache.EndRender(key, stored);
+            cache.EndRender(key, null);
+            throw;
         }
+
+        // Readers waiting for this page get it now, not once this reader's download is done.
+        cache.EndRender(key, result.Kept);
+        await result.SendAsync(context);
     }
 
-    private async Task<CachedPage?> RenderUnsharedAsync(HttpContext context, CachedPageAttribute page, string key, string epoch, bool store)
+    private async Task<Rendered> RenderAndKeepAsync(HttpContext context, CachedPageAttribute page, string key, string epoch, bool keep)
     {
         var request = context.Request;
         var response = context.Response;
@@ -94,20 +99,25 @@ internal sealed class PageCacheMiddleware(
 
         if (capture.StreamedThrough)
         {
-            return null;
+            return new Rendered(null, null);
         }
 
         // Kept from a GET only: nothing may depend on a HEAD writing the whole body.
-        if (store && HttpMethods.IsGet(request.Method) && IsStorable(response))
+        if (keep && HttpMethods.IsGet(request.Method) && IsStorable(response))
         {
             var kept = CachedPage.Capture(key, epoch, page.Tags, response, capture.Body.ToArray());
             cache.Store(kept);
-            await kept.ServeFreshAsync(context);
-            return kept;
+            return new Rendered(kept, null);
         }
 
-        await SendAsIsAsync(context, capture.Body.ToArray());
-        return null;
+        return new Rendered(null, capture.Body.ToArray());
+    }
+
+    /// <summary>What a render left to send: a kept page, bytes that may not be kept, or nothing (it streamed through).</summary>
+    private readonly record struct Rendered(CachedPage? Kept, byte[]? Body)
+    {
+        public Task SendAsync(HttpContext context) =>
+            Kept is not null ? Kept.ServeFreshAsync(context) : Body is not null ? SendAsIsAsync(context, Body) : Task.CompletedTask;
     }
 
     /// <summary>What may be kept: a whole successful page meant for anyone, setting no cookie.</summary>

@@ -18,6 +18,7 @@ public sealed class ImportProgressTests : IDisposable
     public ImportProgressTests(BrowserFixture browser)
     {
         this.browser = browser;
+        images.Gate = store.Opened;
         app = new() { ExtraServices = s => s.AddSingleton<IImportedImageStore>(store) };
     }
 
@@ -52,7 +53,15 @@ public sealed class ImportProgressTests : IDisposable
         await page.ClickAsync("#import-submit");
 
         await page.WaitForURLAsync("**/admin/import/*");
-        await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("Running", new() { Timeout = 10_000 });
+        try
+        {
+            await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("Running", new() { Timeout = 10_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nimage requests: {images.Requests}, stores: {store.Calls}\nreport: {await page.Locator("main").InnerTextAsync()}");
+        }
+
         store.Open();
         await Assertions.Expect(page.Locator("#run-report")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("Succeeded");
@@ -60,15 +69,24 @@ public sealed class ImportProgressTests : IDisposable
         Assert.Empty(errors);
     }
 
-    /// <summary>Holds the import at its first image until the test has seen it running, however fast or slow the machine.</summary>
+    /// <summary>
+    /// Holds the import at its first image until the test has seen it running, however fast or slow the machine: the image
+    /// server waits for the same gate, so the download is held too.
+    /// </summary>
     private sealed class GatedImageStore : IImportedImageStore
     {
         private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Calls { get; private set; }
+
+        public Task Opened => gate.Task;
 
         public void Open() => gate.TrySetResult();
 
         public async Task<string?> StoreAsync(Stream content, string fileName, string? alt, CancellationToken cancellationToken)
         {
+            Calls++;
+
             // Bounded, so a test that fails before opening the gate does not hang the import.
             try
             {

@@ -22,6 +22,9 @@ internal sealed class ImageServer : IDisposable
 
     public int Requests { get; private set; }
 
+    /// <summary>When set, image responses wait for it (30 s at most): a test can hold an import while it looks at it.</summary>
+    public Task? Gate { get; set; }
+
     private async Task ServeAsync()
     {
         while (listener.IsListening)
@@ -41,6 +44,11 @@ internal sealed class ImageServer : IDisposable
             var response = context.Response;
             if (path.EndsWith(".png", StringComparison.Ordinal) && !path.Contains("missing", StringComparison.Ordinal))
             {
+                if (Gate is { } gate)
+                {
+                    await Task.WhenAny(gate, Task.Delay(TimeSpan.FromSeconds(30)));
+                }
+
                 var body = path.Contains("huge", StringComparison.Ordinal) ? new byte[200_000] : Png;
                 response.ContentType = "image/png";
                 await response.OutputStream.WriteAsync(body);

@@ -19,8 +19,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
             .HasForeignKey(p => p.CategoryId)
             .OnDelete(DeleteBehavior.SetNull);
 
+        // (TagsId, PostsId): a tag's latest posts come straight off the index, in order, however many it has.
         builder.HasMany(p => p.Tags)
             .WithMany(t => t.Posts)
-            .UsingEntity("PostTags");
+            .UsingEntity("PostTags", join => join.HasIndex("TagsId", "PostsId"));
     }
 }

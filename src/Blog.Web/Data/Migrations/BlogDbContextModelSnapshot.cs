@@ -897,7 +897,7 @@ namespace Blog.Web.Data.Migrations
 
                     b.HasKey("PostsId", "TagsId");
 
-                    b.HasIndex("TagsId");
+                    b.HasIndex("TagsId", "PostsId");
 
                     b.ToTable("PostTags");
                 });

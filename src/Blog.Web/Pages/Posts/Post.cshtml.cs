@@ -37,7 +37,8 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
 
         async Task<PostRead?> LoadAsync(CancellationToken cancellation)
         {
-            var visible = db.Posts.AsNoTracking().VisibleAt(clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var visible = db.Posts.AsNoTracking().VisibleAt(now);
             // Split: one joined query would build the whole tag join table before picking this post's tags.
             var post = await visible.BySlug(slug).SelectViews().AsSplitQuery().SingleOrDefaultAsync(cancellation);
             if (post is null)
@@ -46,7 +47,7 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
             }
 
             var (previous, next) = await visible.NeighboursOfAsync(post.Id, post.DisplayDateUtc, cancellation);
-            var related = await visible.RelatedToAsync(post, cancellation);
+            var related = await db.RelatedToAsync(post, now, cancellation);
             return new PostRead(post, previous, next, related);
         }
     }
