@@ -8,18 +8,18 @@
 # posts from the whole archive with it off (nearly every read then misses the in-memory read cache too); the p50 ratio
 # between 10,000 and 10 posts; time from process start to the first 200; resident memory after the load.
 #
-# Every measurement is taken BENCH_ROUNDS times, the rounds interleaved (10 posts, 10,000 posts, nginx, 10 posts, ...),
-# and the median is reported: a shared machine's speed drifts, and interleaving puts the drift into every figure alike.
-# Environment: BENCH_DURATION (seconds per measurement, default 8), BENCH_WARMUP (seconds of load on each address before
-# the rounds, default 15: the JIT's second tier and dynamic PGO take that long to settle on two cores), BENCH_ROUNDS
-# (default 3), BENCH_CONNECTIONS (default 64), BENCH_SIZES (the two archive sizes, default "10 10000").
+# Every measurement is taken BENCH_ROUNDS times, the rounds interleaved (10 posts, 10,000 posts, nginx, 10 posts, ...,
+# every other round backwards), and the median is reported: a shared machine's speed drifts, and interleaving puts the
+# drift into every figure alike. Environment: BENCH_DURATION (seconds per measurement, default 6), BENCH_WARMUP
+# (seconds of load on each address before the rounds, default 15: the JIT's second tier and dynamic PGO take that long
+# to settle on two cores), BENCH_ROUNDS (default 4), BENCH_CONNECTIONS (default 64), BENCH_SIZES (the two archive sizes, default "10 10000").
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d /tmp/blog-bench.XXXXXX)"
-duration="${BENCH_DURATION:-8}"
+duration="${BENCH_DURATION:-6}"
 warmup="${BENCH_WARMUP:-15}"
-rounds="${BENCH_ROUNDS:-3}"
+rounds="${BENCH_ROUNDS:-4}"
 connections="${BENCH_CONNECTIONS:-64}"
 read -r small big <<<"${BENCH_SIZES:-10 10000}"
 nginx_port=5311
@@ -101,8 +101,13 @@ measure_all() {
     [[ "$status" == 200 ]] || { echo "$label: $url answered $status" >&2; exit 1; }
     wrk_once "$url" "$warmup" "$script" >/dev/null
   done
+  local order=("$@") reversed=() i
+  for ((i = $# - 1; i >= 0; i--)); do reversed+=("${order[i]}"); done
   for ((round = 1; round <= rounds; round++)); do
-    for spec in "$@"; do
+    # Every other round runs backwards, so no address always follows the same one.
+    local this_round=("${order[@]}")
+    ((round % 2 == 0)) && this_round=("${reversed[@]}")
+    for spec in "${this_round[@]}"; do
       IFS='|' read -r label url script <<<"$spec"
       read -r rps p50 p99 bad < <(wrk_once "$url" "$duration" "$script")
       [[ "$bad" == 0 ]] || { echo "$label: $bad responses were not 2xx" >&2; exit 1; }
