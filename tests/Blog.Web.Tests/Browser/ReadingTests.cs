@@ -29,12 +29,12 @@ public sealed class ReadingTests(BrowserFixture browser) : IDisposable
         Assert.Equal("Field Notes", await page.TitleAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "First light" }).ClickAsync();
-        await page.WaitForURLAsync("**/blog/first-light");
+        await page.WaitForURLAsync("**/blog/first-light", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal("First light", await page.Locator("h1").InnerTextAsync());
         await AssertAccessibleAsync(page);
 
         await page.Locator(".prev-next").GetByRole(AriaRole.Link, new() { Name = "Second tide" }).ClickAsync();
-        await page.WaitForURLAsync("**/blog/second-tide");
+        await page.WaitForURLAsync("**/blog/second-tide", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal("Second tide", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("First light", await page.Locator(".prev-next__previous .prev-next__title").InnerTextAsync());
         Assert.Equal("Third walk", await page.Locator(".prev-next__next .prev-next__title").InnerTextAsync());
