@@ -31,8 +31,8 @@ internal sealed class CachedPage
         Epoch = epoch;
         Tags = tags;
         identity = body;
-        brotli = compressible ? ContentCoding.Brotli(body) : body;
-        gzip = compressible ? ContentCoding.Gzip(body) : body;
+        brotli = compressible ? ContentCoding.Compress(ContentCoding.Coding.Brotli, body) : body;
+        gzip = compressible ? ContentCoding.Compress(ContentCoding.Coding.Gzip, body) : body;
         this.headers = headers;
         ETag = etag;
         LastModified = lastModified;
@@ -127,14 +127,14 @@ internal sealed class CachedPage
 
     private (byte[] Body, string? Encoding) Variant(ContentCoding.Coding coding)
     {
-        var (body, name) = coding switch
+        var body = coding switch
         {
-            ContentCoding.Coding.Brotli => (brotli, ContentCoding.BrotliName),
-            ContentCoding.Coding.Gzip => (gzip, ContentCoding.GzipName),
-            _ => (identity, null),
+            ContentCoding.Coding.Brotli => brotli,
+            ContentCoding.Coding.Gzip => gzip,
+            _ => identity,
         };
 
         // A body too small to gain from compression is kept, and sent, as it is.
-        return ReferenceEquals(body, identity) ? (identity, null) : (body, name);
+        return ReferenceEquals(body, identity) ? (identity, null) : (body, ContentCoding.NameOf(coding));
     }
 }

@@ -29,8 +29,7 @@ public static class CachingExtensions
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = ["text/html", "text/css", "text/plain", "text/xml", "application/xml", "application/rss+xml",
-                "application/atom+xml", "application/json", "application/ld+json", "text/javascript", "application/javascript", "image/svg+xml"];
+            options.MimeTypes = ContentCoding.CompressibleTypes;
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);

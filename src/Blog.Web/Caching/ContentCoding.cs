@@ -14,11 +14,14 @@ internal static class ContentCoding
 
     private const int BrotliWindow = 22;
 
-    private static readonly HashSet<string> CompressibleTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
+    /// <summary>The text the site sends: compressed by the page cache, and by response compression for what it does not keep.</summary>
+    public static readonly string[] CompressibleTypes =
+    [
         "text/html", "text/css", "text/plain", "text/xml", "application/xml", "application/rss+xml", "application/atom+xml",
         "application/json", "application/ld+json", "text/javascript", "application/javascript", "image/svg+xml",
-    };
+    ];
+
+    private static readonly HashSet<string> Compressible = new(CompressibleTypes, StringComparer.OrdinalIgnoreCase);
 
     public enum Coding
     {
@@ -27,16 +30,34 @@ internal static class ContentCoding
         Brotli,
     }
 
-    public static bool IsCompressible(string? contentType)
+    public static bool IsCompressible(string? contentType) => MediaTypeOf(contentType) is { } type && Compressible.Contains(type);
+
+    /// <summary>A Content-Type without its parameters (<c>text/html</c> of <c>text/html; charset=utf-8</c>).</summary>
+    public static string? MediaTypeOf(string? contentType)
     {
         if (string.IsNullOrEmpty(contentType))
         {
-            return false;
+            return null;
         }
 
         var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
-        return CompressibleTypes.Contains(semicolon < 0 ? contentType.Trim() : contentType[..semicolon].Trim());
+        return (semicolon < 0 ? contentType : contentType[..semicolon]).Trim();
     }
+
+    public static string? NameOf(Coding coding) => coding switch
+    {
+        Coding.Brotli => BrotliName,
+        Coding.Gzip => GzipName,
+        _ => null,
+    };
+
+    /// <summary>The body in <paramref name="coding"/>, or the body itself when compressing would not make it smaller.</summary>
+    public static byte[] Compress(Coding coding, byte[] body) => coding switch
+    {
+        Coding.Brotli => Brotli(body),
+        Coding.Gzip => Gzip(body),
+        _ => body,
+    };
 
     /// <summary>Brotli where the reader takes it, else gzip, else none; a coding given <c>q=0</c> is refused.</summary>
     public static Coding Preferred(Microsoft.Extensions.Primitives.StringValues acceptEncoding)
@@ -95,7 +116,7 @@ internal static class ContentCoding
     }
 
     /// <summary>The compressed bytes, or <paramref name="body"/> itself when compressing would not make it smaller.</summary>
-    public static byte[] Brotli(byte[] body)
+    private static byte[] Brotli(byte[] body)
     {
         var output = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
         return BrotliEncoder.TryCompress(body, output, out var written, BrotliQuality, BrotliWindow) && written < body.Length
@@ -104,7 +125,7 @@ internal static class ContentCoding
     }
 
     /// <inheritdoc cref="Brotli"/>
-    public static byte[] Gzip(byte[] body)
+    private static byte[] Gzip(byte[] body)
     {
         using var output = new MemoryStream(body.Length / 3);
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))

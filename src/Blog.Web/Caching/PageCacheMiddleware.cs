@@ -124,14 +124,12 @@ internal sealed class PageCacheMiddleware(
     private static bool IsStorable(HttpResponse response)
     {
         var cacheControl = response.Headers.CacheControl.ToString();
-        var contentType = response.ContentType;
-        var semicolon = contentType?.IndexOf(';', StringComparison.Ordinal) ?? -1;
         return response.StatusCode == StatusCodes.Status200OK
             && !response.Headers.ContainsKey(HeaderNames.SetCookie)
             && !cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase)
             && !cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)
-            && contentType is not null
-            && CacheableTypes.Contains(semicolon < 0 ? contentType.Trim() : contentType[..semicolon].Trim());
+            && ContentCoding.MediaTypeOf(response.ContentType) is { } type
+            && CacheableTypes.Contains(type);
     }
 
     /// <summary>A response that is not kept (a 404 page, a redirect), still compressed when the reader takes it.</summary>
@@ -147,11 +145,11 @@ internal sealed class PageCacheMiddleware(
             && string.IsNullOrEmpty(response.Headers.ContentEncoding)
             && ContentCoding.Preferred(context.Request.Headers.AcceptEncoding) is var coding and not ContentCoding.Coding.Identity)
         {
-            var compressed = coding == ContentCoding.Coding.Brotli ? ContentCoding.Brotli(body) : ContentCoding.Gzip(body);
+            var compressed = ContentCoding.Compress(coding, body);
             response.Headers.Vary = HeaderNames.AcceptEncoding;
             if (!ReferenceEquals(compressed, body))
             {
-                response.Headers.ContentEncoding = coding == ContentCoding.Coding.Brotli ? ContentCoding.BrotliName : ContentCoding.GzipName;
+                response.Headers.ContentEncoding = ContentCoding.NameOf(coding);
                 body = compressed;
             }
         }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using Blog.Web.Caching;
 using Blog.Web.Editing;
 using Blog.Web.Tests.Infrastructure;
+using static Blog.Web.Tests.Caching.PageCacheResponses;
 using Blog.Web.Tests.Media;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,8 +16,6 @@ public sealed class PageCacheBehaviourTests : IDisposable
     private readonly BlogFactory app = new();
 
     public void Dispose() => app.Dispose();
-
-    private static bool FromCache(HttpResponseMessage response) => response.Headers.Age is not null;
 
     [Fact]
     public async Task A_shared_link_with_tracking_parameters_is_answered_with_the_cached_page()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Blog.Web.Tests.Infrastructure;
+using static Blog.Web.Tests.Caching.PageCacheResponses;
 
 namespace Blog.Web.Tests.Caching;
 
@@ -9,8 +10,6 @@ public sealed class PageCacheTests : IDisposable
     private readonly BlogFactory app = new();
 
     public void Dispose() => app.Dispose();
-
-    private static bool FromCache(HttpResponseMessage response) => response.Headers.Age is not null;
 
     [Fact]
     public async Task A_public_page_is_served_from_the_cache_until_content_changes()
