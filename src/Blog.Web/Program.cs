@@ -15,6 +15,9 @@ var builder = WebApplication.CreateBuilder(args);
 // Configuration: the repository's appsettings.Development.json applies to `dotnet run`.
 builder.AddRepositoryDevelopmentSettings();
 
+// Services: scopes and the container validated in Development and wherever Blog:ValidateServices is set (every test).
+builder.ValidateServicesWhereAsked();
+
 // Time: one clock for the whole app, so scheduling can be tested by moving it.
 builder.Services.AddSingleton(TimeProvider.System);
 

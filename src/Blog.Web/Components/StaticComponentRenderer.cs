@@ -15,15 +15,17 @@ namespace Blog.Web.Components;
 /// services, no asynchronous work. The framework's <c>&lt;component&gt;</c> tag helper sets up a whole Blazor renderer
 /// for each request (navigation, authentication state, persistent state), which cost a post page more than all its
 /// other rendering; here a few renderers are kept and lent to one render at a time.
+/// Blazor's renderer takes scoped services (its activity source among them), so each kept renderer owns a service
+/// scope of its own for as long as it lives, and never resolves anything from the root provider.
 /// </summary>
-public sealed class StaticComponentRenderer(IServiceProvider services, ILoggerFactory loggers) : IDisposable
+public sealed class StaticComponentRenderer(IServiceScopeFactory scopes, ILoggerFactory loggers) : IDisposable
 {
     private readonly ConcurrentBag<PooledRenderer> idle = [];
 
     /// <summary>Renders <paramref name="componentType"/> with <paramref name="parameters"/> to an HTML string.</summary>
     public async Task<string> RenderAsync(Type componentType, IDictionary<string, object?> parameters)
     {
-        var renderer = idle.TryTake(out var kept) ? kept : new PooledRenderer(services, loggers);
+        var renderer = idle.TryTake(out var kept) ? kept : PooledRenderer.Create(scopes, loggers);
         var reusable = false;
         try
         {
@@ -53,14 +55,33 @@ public sealed class StaticComponentRenderer(IServiceProvider services, ILoggerFa
         }
     }
 
-    private sealed class PooledRenderer(IServiceProvider services, ILoggerFactory loggers) : StaticHtmlRenderer(services, loggers)
+    private sealed class PooledRenderer : StaticHtmlRenderer
     {
         /// <summary>Component ids only grow: a renderer retires long before they could run out.</summary>
         private const int RootsPerRenderer = 50_000;
 
         private readonly StringBuilder html = new(4096);
 
+        private readonly AsyncServiceScope scope;
+
         private int roots;
+
+        private PooledRenderer(AsyncServiceScope scope, ILoggerFactory loggers)
+            : base(scope.ServiceProvider, loggers) => this.scope = scope;
+
+        public static PooledRenderer Create(IServiceScopeFactory scopes, ILoggerFactory loggers)
+        {
+            var scope = scopes.CreateAsyncScope();
+            try
+            {
+                return new PooledRenderer(scope, loggers);
+            }
+            catch
+            {
+                scope.Dispose();
+                throw;
+            }
+        }
 
         public bool IsWornOut => roots >= RootsPerRenderer;
 
@@ -89,6 +110,15 @@ public sealed class StaticComponentRenderer(IServiceProvider services, ILoggerFa
             finally
             {
                 RemoveRootComponent(componentId);
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing)
+            {
+                scope.Dispose();
             }
         }
     }

@@ -8,6 +8,22 @@ public static class DevelopmentSettingsExtensions
     private const string FileName = "appsettings.Development.json";
 
     /// <summary>
+    /// Scope validation (no scoped service taken from the root provider) and a container checked when it is built.
+    /// ASP.NET Core does this in Development only; <c>Blog:ValidateServices</c> asks for it in any environment, so
+    /// tests running as Testing or Production catch what <c>dotnet run</c> would meet.
+    /// </summary>
+    public static WebApplicationBuilder ValidateServicesWhereAsked(this WebApplicationBuilder builder)
+    {
+        var validate = builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Blog:ValidateServices");
+        builder.Host.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = validate;
+            options.ValidateOnBuild = validate;
+        });
+        return builder;
+    }
+
+    /// <summary>
     /// The development settings live at the repository root, not in the project folder that <c>dotnet run</c> makes the
     /// content root; the build copies them beside the app. This adds that copy exactly where the content root's own
     /// <c>appsettings.Development.json</c> would be read, so user secrets, environment variables and the command line

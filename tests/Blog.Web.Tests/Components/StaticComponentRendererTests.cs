@@ -11,7 +11,10 @@ namespace Blog.Web.Tests.Components;
 /// <summary>The kept renderers the public pages render their components with: the same HTML as a renderer of its own, at any concurrency.</summary>
 public sealed class StaticComponentRendererTests : BunitContext
 {
-    private readonly StaticComponentRenderer renderer = new(new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance);
+    private readonly StaticComponentRenderer renderer = new(
+        new ServiceCollection().BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true })
+            .GetRequiredService<IServiceScopeFactory>(),
+        NullLoggerFactory.Instance);
 
     protected override void Dispose(bool disposing)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -45,6 +46,7 @@ public class BlogFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(EnvironmentName);
         builder.UseStaticWebAssets(); // serve wwwroot-assets from the source tree, as `dotnet run` does
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
+        builder.UseSetting("Blog:ValidateServices", "true");
         builder.UseSetting("Blog:SeedSampleContent", SeedSampleContent ? "true" : "false");
         builder.UseSetting("Blog:SignInRateLimit:PermitLimit", SignInRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>
@@ -54,6 +56,17 @@ public class BlogFactory : WebApplicationFactory<Program>
             services.AddSingleton<ILoggerProvider>(Logs);
             ExtraServices?.Invoke(services);
         });
+    }
+
+    /// <summary>Whatever the environment, the container is checked as Development checks it: scopes and build.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
+        return base.CreateHost(builder);
     }
 
     public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
