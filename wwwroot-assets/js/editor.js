@@ -57,24 +57,39 @@
     }, 400);
   };
 
-  // Autosave: a separate copy on the server, never the post itself.
+  // Autosave: a separate copy on the server, never the post itself. One request at a time; a submit cancels the
+  // pending one and waits for one already sent, so an autosave can never land after the save that supersedes it.
   let autosaveTimer;
+  let autosaving = null;
+  const sendAutosave = async () => {
+    try {
+      const response = await post(form.dataset.autosaveUrl, {
+        "Input.Key": form.dataset.autosaveKey, "Input.Title": title.value, "Input.Body": body.value, "Input.Version": version.value,
+      });
+      status.textContent = response.ok ? `Autosaved at ${new Date().toLocaleTimeString()}` : "Autosave failed; save by hand.";
+    } catch {
+      status.textContent = "Offline: autosave will retry when you type.";
+    }
+  };
   const autosave = () => {
     clearTimeout(autosaveTimer);
-    autosaveTimer = setTimeout(async () => {
-      try {
-        const response = await post(form.dataset.autosaveUrl, {
-          "Input.Key": form.dataset.autosaveKey, "Input.Title": title.value, "Input.Body": body.value, "Input.Version": version.value,
-        });
-        status.textContent = response.ok ? `Autosaved at ${new Date().toLocaleTimeString()}` : "Autosave failed; save by hand.";
-      } catch {
-        status.textContent = "Offline: autosave will retry when you type.";
-      }
+    autosaveTimer = setTimeout(() => {
+      if (submitting) return;
+      autosaving = (autosaving ?? Promise.resolve()).then(sendAutosave).finally(() => { autosaving = null; });
     }, 2000);
   };
 
   form.addEventListener("input", () => { dirty = true; autosave(); if (document.activeElement === body) refreshPreview(); });
-  form.addEventListener("submit", () => { submitting = true; });
+  form.addEventListener("submit", (event) => {
+    clearTimeout(autosaveTimer);
+    if (autosaving) {
+      event.preventDefault();
+      const submitter = event.submitter;
+      autosaving.finally(() => form.requestSubmit(submitter));
+      return;
+    }
+    submitting = true;
+  });
   window.addEventListener("beforeunload", (event) => {
     if (dirty && !submitting) { event.preventDefault(); event.returnValue = ""; }
   });

@@ -166,19 +166,38 @@ public abstract class ContentEditorModel<TContent, TInput>(BlogDbContext db, Mar
         }
 
         db.RecordRevision(content, note, now);
-        try
+        var autosaveKey = AutosaveKey;
+
+        // The save and the forgetting of its autosave are one transaction: a reader of the row sees both or neither.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another save landed between our check and ours.
-            db.ChangeTracker.Clear();
-            await LoadAsync(cancellationToken);
-            return await ShowConflictAsync(now, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another save landed between our check and ours.
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                await LoadAsync(cancellationToken);
+                return await ShowConflictAsync(now, cancellationToken);
+            }
+            catch (DbUpdateException error) when (error.IsUniqueViolation())
+            {
+                // Another save took this address between the check above and this one (a double-clicked Save, two tabs).
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                await LoadAsync(cancellationToken);
+                ModelState.AddModelError("Input.Slug", "Another post or page took this address a moment ago; choose another.");
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            }
+
+            await db.ForgetAutosaveAsync(autosaveKey, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await db.ForgetAutosaveAsync(AutosaveKey, cancellationToken);
         TempData["StatusMessage"] = PublishingActions.Message(content, note, Dates);
         return Redirect($"/admin/{Section}/{content.Id}");
     }

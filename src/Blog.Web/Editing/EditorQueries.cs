@@ -42,14 +42,24 @@ public static class EditorQueries
     public static Task ForgetAutosaveAsync(this BlogDbContext db, string key, CancellationToken cancellationToken) =>
         db.Autosaves.Where(a => a.Key == key).ExecuteDeleteAsync(cancellationToken);
 
-    /// <summary>Keeps text the author has not saved (typed, or refused by a conflict) apart from the content itself.</summary>
-    public static async Task KeepAutosaveAsync(
+    /// <summary>
+    /// Keeps text the author has not saved (typed, or refused by a conflict) apart from the content itself, in one
+    /// statement: two autosaves of one key, or an autosave racing the save that forgets it, can neither collide on the
+    /// key nor update a row that is gone.
+    /// </summary>
+    public static Task KeepAutosaveAsync(
         this BlogDbContext db, string key, string? title, string? body, int baseVersion, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var autosave = await db.Autosaves.SingleOrDefaultAsync(a => a.Key == key, cancellationToken)
-            ?? db.Autosaves.Add(new Autosave(key)).Entity;
-        (autosave.Title, autosave.BodyMarkdown, autosave.BaseVersion, autosave.SavedAtUtc) = (title ?? "", body ?? "", baseVersion, nowUtc);
-        await db.SaveChangesAsync(cancellationToken);
+        var (keptTitle, keptBody) = (title ?? "", body ?? "");
+        return db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "Autosaves" ("Key", "Title", "BodyMarkdown", "BaseVersion", "SavedAtUtc")
+            VALUES ({key}, {keptTitle}, {keptBody}, {baseVersion}, {nowUtc})
+            ON CONFLICT ("Key") DO UPDATE SET
+                "Title" = excluded."Title", "BodyMarkdown" = excluded."BodyMarkdown",
+                "BaseVersion" = excluded."BaseVersion", "SavedAtUtc" = excluded."SavedAtUtc"
+            """,
+            cancellationToken);
     }
 
     /// <summary>An autosave made after the content was last saved: text the author may want back.</summary>
