@@ -73,7 +73,13 @@ app.UsePageCache();
 // Errors: friendly pages with the right status, never a stack trace outside Development.
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error/500");
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/error",
+
+        // A request the server could not take (a body too large, a form over plain http) stays a client error.
+        StatusCodeSelector = error => error is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError,
+    });
     app.UseHsts();
 }
 

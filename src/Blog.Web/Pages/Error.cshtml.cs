@@ -1,3 +1,4 @@
+using System.Globalization;
 using Blog.Web.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,14 +20,21 @@ public sealed class ErrorModel : PageModel, IHasPageMetadata
 
     public PageMetadata Metadata => new(IsNotFound ? "Page not found" : "Something went wrong");
 
-    public IActionResult OnGet(int? code) => Show(code);
+    // The handlers take no parameters and the page binds no property: a request refused because its body could not be
+    // read (malformed multipart, too large) is re-executed here with that same body, which must never be read again.
+    public IActionResult OnGet() => Show();
 
     // A failed POST is re-executed as a POST: answer it with the same page.
-    public IActionResult OnPost(int? code) => Show(code);
+    public IActionResult OnPost() => Show();
 
-    private PageResult Show(int? code)
+    private PageResult Show()
     {
-        Status = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status500InternalServerError;
+        // The status comes in the address (/error/404, from the status-code pages) or, from the exception handler,
+        // as the status it has already set.
+        var code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var routed)
+            ? routed
+            : Response.StatusCode;
+        Status = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Status;
         return Page();
     }

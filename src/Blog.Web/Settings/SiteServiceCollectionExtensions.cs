@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Blog.Web.Accounts;
 using Blog.Web.Components;
+using Blog.Web.Security;
 
 namespace Blog.Web.Settings;
 
@@ -24,7 +25,10 @@ public static class SiteServiceCollectionExtensions
             options.Conventions.AddPageRoute("/Index", "page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Posts/Tag", "blog/tag/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Posts/Category", "blog/category/{slug}/page/{pageNumber:int}");
-        });
+        }).AddMvcOptions(options => options.Filters.Add<RequestBodyRefusals>());
+
+        // Refused requests stay client errors: a form over plain http where cookies are Secure is a 400, not a 500.
+        services.RefuseFormsOverPlainHttp();
 
         // The public pages' Razor components, rendered by a few kept renderers rather than a new one per request.
         services.AddSingleton<StaticComponentRenderer>();
