@@ -12,10 +12,21 @@ internal sealed class MediaImportStore(MediaLibrary library) : IImportedImageSto
 {
     public async Task<string?> StoreAsync(Stream content, string fileName, string? alt, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        var result = await library.AddAsync(fileName, buffer.ToArray(), alt, cancellationToken);
+        var result = await library.AddAsync(fileName, await WholeAsync(content, cancellationToken), alt, cancellationToken);
         return result.Item?.Responsive.FallbackUrl;
+    }
+
+    /// <summary>The photo as one array, copied only when it is not one already: an import holds one photo at a time, once.</summary>
+    private static async Task<byte[]> WholeAsync(Stream content, CancellationToken cancellationToken)
+    {
+        if (content is MemoryStream memory && memory.TryGetBuffer(out var buffer) && buffer.Offset == 0 && buffer.Count == buffer.Array!.Length)
+        {
+            return buffer.Array;
+        }
+
+        using var copy = new MemoryStream(content.CanSeek ? (int)Math.Min(content.Length - content.Position, int.MaxValue) : 0);
+        await content.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
     }
 }
 

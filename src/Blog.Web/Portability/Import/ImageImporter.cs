@@ -73,7 +73,7 @@ public sealed partial class ImageImporter(
         var key = $"bundled:{libraryId}";
         if (!done.TryGetValue(key, out var stored))
         {
-            stored = store is null ? null : await store.StoreAsync(new MemoryStream(photo.Bytes, writable: false), photo.FileName, null, cancellationToken);
+            stored = store is null || photo.Length > BundledMedia.MaxImageBytes ? null : await StoreAsync(photo, cancellationToken);
             done[key] = stored;
             if (stored is null)
             {
@@ -83,6 +83,23 @@ public sealed partial class ImageImporter(
         }
 
         return stored;
+    }
+
+    /// <summary>The photo read from the zip into one array of its declared size (the store takes it without copying).</summary>
+    private async Task<string?> StoreAsync(BundledImage photo, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[photo.Length];
+        await using (var content = photo.Open())
+        {
+            await content.ReadExactlyAsync(bytes, cancellationToken);
+            if (content.ReadByte() >= 0)
+            {
+                return null; // more than the zip declared: a damaged or hostile entry
+            }
+        }
+
+        using var whole = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
+        return await store!.StoreAsync(whole, photo.FileName, null, cancellationToken);
     }
 
     internal static IEnumerable<string> ImageUrls(string markdown) =>

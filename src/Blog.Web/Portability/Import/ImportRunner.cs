@@ -25,7 +25,7 @@ public sealed class ImportRunner(
         try
         {
             var settings = await db.SiteSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new Settings.SiteSettings();
-            var source = Read(run, settings.TimeZone);
+            using var source = Open(run, settings.TimeZone);
             await ImportAsync(run, source, report, cancellationToken);
         }
         catch (Exception e) when (Describe(e) is { } message)
@@ -53,18 +53,18 @@ public sealed class ImportRunner(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private static ImportSource Read(ImportRun run, TimeZoneInfo timeZone)
+    /// <summary>The run's file, opened to be read item by item as the import goes.</summary>
+    private static ImportSource Open(ImportRun run, TimeZoneInfo timeZone)
     {
         var path = run.SourcePath ?? throw new InvalidDataException("The uploaded file is no longer there; upload it again.");
         if (Directory.Exists(path))
         {
-            return new MarkdownFilesReader(timeZone).ReadFolder(path);
+            return new MarkdownFilesReader(timeZone).OpenFolder(path);
         }
 
-        using var file = File.OpenRead(path);
         return run.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
-            ? new MarkdownFilesReader(timeZone).ReadZip(file)
-            : new WxrReader(timeZone).Read(file);
+            ? new MarkdownFilesReader(timeZone).OpenZip(File.OpenRead(path))
+            : new WxrReader(timeZone).Open(path);
     }
 
     private async Task ImportAsync(ImportRun run, ImportSource source, ImportReport report, CancellationToken cancellationToken)
@@ -72,25 +72,14 @@ public sealed class ImportRunner(
         using var downloader = new ImageDownloader(new ImageDownloadLimits(AllowPrivateAddresses: run.AllowPrivateAddresses));
         var images = new ImageImporter(store, downloader, report, source.Media);
         var importer = new ContentImporter(db, renderer, images, Now, run.DryRun);
-        report.Items.AddRange(source.Skipped.Select(s => new ReportLine(s.Position, s.Title, "item", Outcomes.Skipped, null, s.Reason)));
-        run.Total = source.Items.Count + source.Skipped.Count;
-        run.Skipped = run.Processed = source.Skipped.Count;
+        run.Total = source.Count;
         await SaveProgressAsync(run, cancellationToken);
 
-        foreach (var item in source.Items)
+        foreach (var entry in source.Entries)
         {
-            ReportLine line;
-            try
-            {
-                line = await importer.ImportAsync(item, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Whatever goes wrong with one item (a constraint, an image store error) is reported and the import goes on.
-                db.ChangeTracker.Clear();
-                line = new ReportLine(item.Position, item.Title, item.Kind.ToString().ToLowerInvariant(), Outcomes.Skipped, null, $"it could not be saved: {e.GetBaseException().Message}");
-            }
-
+            var line = entry.Content is { } item
+                ? await ImportOneAsync(importer, item, cancellationToken)
+                : new ReportLine(entry.Skipped!.Position, entry.Skipped.Title, "item", Outcomes.Skipped, null, entry.Skipped.Reason);
             report.Items.Add(line);
             Count(run, line.Outcome);
             (run.Processed, run.ImagesFailed) = (run.Processed + 1, images.Failed);
@@ -103,6 +92,20 @@ public sealed class ImportRunner(
         }
 
         report.Items.Sort((a, b) => a.Position.CompareTo(b.Position));
+    }
+
+    private async Task<ReportLine> ImportOneAsync(ContentImporter importer, ImportedContent item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await importer.ImportAsync(item, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever goes wrong with one item (a constraint, an image store error) is reported and the import goes on.
+            db.ChangeTracker.Clear();
+            return new ReportLine(item.Position, item.Title, item.Kind.ToString().ToLowerInvariant(), Outcomes.Skipped, null, $"it could not be saved: {e.GetBaseException().Message}");
+        }
     }
 
     private static void Count(ImportRun run, string outcome)

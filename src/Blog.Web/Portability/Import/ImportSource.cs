@@ -67,12 +67,75 @@ public sealed record ImportedContent
 /// <summary>An item the reader could not use, and why.</summary>
 public sealed record SkippedItem(int Position, string Title, string Reason);
 
-/// <summary>Everything a file holds: its items, the items that could not be read, and (for our own export) the site's data.</summary>
-public sealed record ImportSource(
-    IReadOnlyList<ImportedContent> Items,
-    IReadOnlyList<SkippedItem> Skipped,
-    SiteData? Site = null)
+/// <summary>One thing a file holds, in its order: an item to import, or one the reader could not use.</summary>
+public sealed record ImportEntry(ImportedContent? Content, SkippedItem? Skipped);
+
+/// <summary>
+/// What an import limits, so no file can take the server's memory: each item's text is read up to the size a post can
+/// be in the editor and no further, and the readers hold one item at a time.
+/// </summary>
+public static class ImportLimits
 {
-    /// <summary>Photos an export zip carried, by their id in the blog they came from.</summary>
+    public const int MaxFiles = 10_000;
+
+    /// <summary>The most text one post or page brings: the editor's own limit, so whatever comes in can be edited.</summary>
+    public const int MaxItemChars = 2_000_000;
+
+    /// <summary>A Markdown file larger than this (as it comes out of a zip) is skipped without being read further.</summary>
+    public const long MaxFileBytes = 2L * 1024 * 1024;
+
+    /// <summary>All the text a zip or folder may unpack to; past it the import stops (a zip bomb).</summary>
+    public const long MaxTotalBytes = 512L * 1024 * 1024;
+
+    public static string TooLarge(string what) =>
+        $"{what} is larger than the {MaxFileBytes / 1024 / 1024} MB ({MaxItemChars:N0} characters) a post or page can hold";
+}
+
+/// <summary>
+/// Everything a file holds, read as it is used: <see cref="Entries"/> reads the file item by item (once), so a
+/// large export costs the memory of its largest item, not of all of them. <see cref="Count"/> is known up front, for
+/// the progress bar. Dispose it to close the file.
+/// </summary>
+public sealed class ImportSource(int count, IEnumerable<ImportEntry> entries, SiteData? site = null, IDisposable? file = null) : IDisposable
+{
+    private (List<ImportedContent> Items, List<SkippedItem> Skipped)? all;
+
+    public int Count { get; } = count;
+
+    public IEnumerable<ImportEntry> Entries { get; } = entries;
+
+    public SiteData? Site { get; } = site;
+
+    /// <summary>Photos an export zip carried, by their id in the blog they came from; each read when it is used.</summary>
     public IReadOnlyDictionary<int, BundledImage> Media { get; init; } = new Dictionary<int, BundledImage>();
+
+    /// <summary>Every item, read at once: for small files and tests, never for the import itself.</summary>
+    public IReadOnlyList<ImportedContent> Items => ReadAll().Items;
+
+    public IReadOnlyList<SkippedItem> Skipped => ReadAll().Skipped;
+
+    private (List<ImportedContent> Items, List<SkippedItem> Skipped) ReadAll()
+    {
+        if (all is null)
+        {
+            var (items, skipped) = (new List<ImportedContent>(), new List<SkippedItem>());
+            foreach (var entry in Entries)
+            {
+                if (entry.Content is { } content)
+                {
+                    items.Add(content);
+                }
+                else
+                {
+                    skipped.Add(entry.Skipped!);
+                }
+            }
+
+            all = (items, skipped);
+        }
+
+        return all.Value;
+    }
+
+    public void Dispose() => file?.Dispose();
 }

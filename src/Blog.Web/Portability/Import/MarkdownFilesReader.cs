@@ -11,113 +11,98 @@ namespace Blog.Web.Portability.Import;
 
 /// <summary>
 /// Reads Markdown files with YAML front matter, from a folder or a zip (Jekyll, Hugo, Ghost exports, and our own
-/// export with its <c>site.json</c>). Zips are read in memory, never extracted, and are bounded in number and size of
-/// files so that a zip bomb fails cleanly instead of filling the server.
+/// export with its <c>site.json</c>). Zips are read in place, never extracted, one file at a time as the import goes,
+/// and each file only up to <see cref="ImportLimits.MaxFileBytes"/>: a zip bomb or a huge file costs a bounded read,
+/// never the server's memory.
 /// </summary>
 public sealed partial class MarkdownFilesReader(TimeZoneInfo blogTimeZone)
 {
-    public const int MaxFiles = 10_000;
-    public const long MaxFileBytes = 20L * 1024 * 1024;
-    public const long MaxTotalBytes = 512L * 1024 * 1024;
+    private const long MaxSiteDataBytes = 32L * 1024 * 1024;
 
-    public ImportSource ReadZip(Stream stream)
+    /// <summary>Opens a zip for import; the source owns <paramref name="stream"/> from here on.</summary>
+    public ImportSource OpenZip(Stream stream)
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-        if (zip.Entries.Count > MaxFiles)
+        var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        try
         {
-            throw new InvalidDataException($"The zip holds {zip.Entries.Count} files; at most {MaxFiles} can be imported at once.");
-        }
-
-        long total = 0;
-        var files = new List<(string Path, string Text)>();
-        var media = ReadBundledMedia(zip);
-        foreach (var entry in zip.Entries.Where(e => IsWanted(e.FullName)))
-        {
-            var path = entry.FullName.Replace('\\', '/');
-
-            // Nothing is extracted, but a path climbing out of the archive is a sign of a hostile file: refuse it.
-            if (path.StartsWith('/') || path.Split('/').Contains("..") || path.Contains(':', StringComparison.Ordinal))
+            if (zip.Entries.Count > ImportLimits.MaxFiles)
             {
-                throw new InvalidDataException($"The zip contains an unsafe path “{path}”.");
+                throw new InvalidDataException($"The zip holds {zip.Entries.Count} files; at most {ImportLimits.MaxFiles} can be imported at once.");
             }
 
-            using var content = entry.Open();
-            var bytes = ReadBounded(content, path);
-            total += bytes.Length;
-            if (total > MaxTotalBytes)
+            var files = new List<SourceFile>();
+            foreach (var entry in zip.Entries.Where(e => IsWanted(e.FullName)))
             {
-                throw new InvalidDataException($"The zip unpacks to more than {MaxTotalBytes / 1024 / 1024} MB of text.");
+                var path = entry.FullName.Replace('\\', '/');
+
+                // Nothing is extracted, but a path climbing out of the archive is a sign of a hostile file: refuse it.
+                if (path.StartsWith('/') || path.Split('/').Contains("..") || path.Contains(':', StringComparison.Ordinal))
+                {
+                    throw new InvalidDataException($"The zip contains an unsafe path “{path}”.");
+                }
+
+                files.Add(new SourceFile(path, entry.Open));
             }
 
-            files.Add((path, Encoding.UTF8.GetString(bytes)));
+            return Open(StripCommonFolder(files), zip, BundledPhotos(zip));
         }
-
-        return Read(StripCommonFolder(files)) with { Media = media };
+        catch
+        {
+            zip.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>The photos our own export carries; each read with a bound, whatever size the zip claims.</summary>
-    private static Dictionary<int, BundledImage> ReadBundledMedia(ZipArchive zip)
+    /// <summary>The photos our own export carries, by their old id: read from the zip only when one is stored.</summary>
+    private static Dictionary<int, BundledImage> BundledPhotos(ZipArchive zip)
     {
         var media = new Dictionary<int, BundledImage>();
-        long total = 0;
         foreach (var entry in zip.Entries)
         {
-            if (!BundledMedia.TryParse(entry.FullName.Replace('\\', '/'), out var id, out var name))
+            if (BundledMedia.TryParse(entry.FullName.Replace('\\', '/'), out var id, out var name))
             {
-                continue;
+                media[id] = new BundledImage(name, entry.Length, entry.Open);
             }
-
-            using var content = entry.Open();
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = content.Read(chunk)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > BundledMedia.MaxImageBytes || total + buffer.Length > BundledMedia.MaxTotalBytes)
-                {
-                    throw new InvalidDataException($"The photo “{entry.FullName}” makes the zip's photos larger than can be imported at once.");
-                }
-            }
-
-            total += buffer.Length;
-            media[id] = new BundledImage(name, buffer.ToArray());
         }
 
         return media;
     }
 
-    public ImportSource ReadFolder(string folder)
+    public ImportSource OpenFolder(string folder)
     {
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
             .Where(IsWanted)
-            .Take(MaxFiles + 1)
+            .Take(ImportLimits.MaxFiles + 1)
             .ToList();
-        if (files.Count > MaxFiles)
+        if (files.Count > ImportLimits.MaxFiles)
         {
-            throw new InvalidDataException($"The folder holds more than {MaxFiles} Markdown files.");
+            throw new InvalidDataException($"The folder holds more than {ImportLimits.MaxFiles} Markdown files.");
         }
 
-        return Read([.. files.Select(f => (f, File.ReadAllText(Path.Combine(folder, f))))]);
+        return Open([.. files.Select(f => new SourceFile(f, () => File.OpenRead(Path.Combine(folder, f))))], file: null, media: []);
     }
+
+    private sealed record SourceFile(string Path, Func<Stream> Open);
 
     private static bool IsWanted(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
         || path.Replace('\\', '/').Split('/')[^1] == "site.json";
 
-    private static byte[] ReadBounded(Stream content, string path)
+    /// <summary>Up to <paramref name="limit"/> bytes of a file, or null (having read one byte more) when it holds more.</summary>
+    private static byte[]? ReadBounded(SourceFile file, long limit)
     {
         // The sizes a zip declares can lie; count what actually comes out.
+        using var content = file.Open();
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = content.Read(chunk)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxFileBytes)
+            if (buffer.Length > limit)
             {
-                throw new InvalidDataException($"“{path}” unpacks to more than {MaxFileBytes / 1024 / 1024} MB.");
+                return null;
             }
         }
 
@@ -125,41 +110,61 @@ public sealed partial class MarkdownFilesReader(TimeZoneInfo blogTimeZone)
     }
 
     /// <summary>Zips made by "compress this folder" put everything under one folder; look inside it.</summary>
-    private static List<(string Path, string Text)> StripCommonFolder(List<(string Path, string Text)> files)
+    private static List<SourceFile> StripCommonFolder(List<SourceFile> files)
     {
         var first = files.Select(f => f.Path.Split('/')).Where(p => p.Length > 1).Select(p => p[0]).Distinct().ToList();
         return first.Count == 1 && files.All(f => f.Path.StartsWith(first[0] + "/", StringComparison.Ordinal)) && first[0] is not ("posts" or "pages")
-            ? [.. files.Select(f => (f.Path[(first[0].Length + 1)..], f.Text))]
+            ? [.. files.Select(f => f with { Path = f.Path[(first[0].Length + 1)..] })]
             : files;
     }
 
-    private ImportSource Read(List<(string Path, string Text)> files)
+    private ImportSource Open(List<SourceFile> files, IDisposable? file, Dictionary<int, BundledImage> media)
     {
-        var items = new List<ImportedContent>();
-        var skipped = new List<SkippedItem>();
         SiteData? site = null;
-        var position = 0;
-        foreach (var (path, text) in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        if (files.FirstOrDefault(f => f.Path == "site.json") is { } siteFile)
         {
-            if (path == "site.json")
+            var json = ReadBounded(siteFile, MaxSiteDataBytes)
+                ?? throw new InvalidDataException($"site.json is larger than the {MaxSiteDataBytes / 1024 / 1024} MB it can be.");
+            site = JsonSerializer.Deserialize<SiteData>(json, SiteData.Json);
+        }
+
+        var texts = files.Where(f => f.Path != "site.json").OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        return new ImportSource(texts.Count, Read(texts), site, file) { Media = media };
+    }
+
+    private IEnumerable<ImportEntry> Read(List<SourceFile> files)
+    {
+        long total = 0;
+        var position = 0;
+        foreach (var file in files)
+        {
+            position++;
+            var bytes = ReadBounded(file, ImportLimits.MaxFileBytes);
+            total += bytes?.LongLength ?? ImportLimits.MaxFileBytes;
+            if (total > ImportLimits.MaxTotalBytes)
             {
-                site = JsonSerializer.Deserialize<SiteData>(text, SiteData.Json);
+                throw new InvalidDataException($"The files unpack to more than {ImportLimits.MaxTotalBytes / 1024 / 1024} MB of text, the most one import reads.");
+            }
+
+            if (bytes is null)
+            {
+                yield return new ImportEntry(null, new SkippedItem(position, file.Path, ImportLimits.TooLarge("the file")));
                 continue;
             }
 
-            position++;
+            ImportEntry entry;
             try
             {
-                items.Add(ReadFile(path, text, position));
+                entry = new ImportEntry(ReadFile(file.Path, Encoding.UTF8.GetString(bytes), position), null);
             }
             catch (Exception e) when (e is YamlException or FormatException)
             {
                 var where = e is YamlException yaml ? $" (line {yaml.Start.Line})" : "";
-                skipped.Add(new SkippedItem(position, path, $"its front matter could not be read: {e.Message}{where}"));
+                entry = new ImportEntry(null, new SkippedItem(position, file.Path, $"its front matter could not be read: {e.Message}{where}"));
             }
-        }
 
-        return new ImportSource(items, skipped, site);
+            yield return entry;
+        }
     }
 
     private ImportedContent ReadFile(string path, string text, int position)

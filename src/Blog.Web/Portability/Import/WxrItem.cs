@@ -15,6 +15,11 @@ internal sealed class WxrItem
 
     public List<Dictionary<string, string>> Comments { get; } = [];
 
+    /// <summary>The item holds more text than a post can (<see cref="ImportLimits.MaxItemChars"/>); what was past it was not kept.</summary>
+    public bool TooLarge { get; private set; }
+
+    private int chars;
+
     public string? this[string key] => Fields.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     /// <summary>Reads the item the reader is on, up to and including its end tag.</summary>
@@ -39,13 +44,13 @@ internal sealed class WxrItem
                 case "category":
                     var domain = reader.GetAttribute("domain") ?? "category";
                     var nicename = reader.GetAttribute("nicename") ?? "";
-                    item.Terms.Add((domain, nicename, ReadText(reader).Trim()));
+                    item.Terms.Add((domain, nicename, item.ReadText(reader).Trim()));
                     break;
                 case "wp:comment":
-                    item.Comments.Add(ReadFields(reader));
+                    item.Comments.Add(item.ReadFields(reader));
                     break;
                 case var key:
-                    item.Fields.TryAdd(key, ReadText(reader));
+                    item.Fields.TryAdd(key, item.ReadText(reader));
                     break;
             }
         }
@@ -69,7 +74,7 @@ internal sealed class WxrItem
         return prefix.Length == 0 ? reader.LocalName : $"{prefix}:{reader.LocalName}";
     }
 
-    private static Dictionary<string, string> ReadFields(XmlReader reader)
+    private Dictionary<string, string> ReadFields(XmlReader reader)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         if (reader.IsEmptyElement)
@@ -91,9 +96,10 @@ internal sealed class WxrItem
 
     /// <summary>
     /// All the text inside an element, whether it came as text, CDATA or a mix of both (exports are not consistent),
-    /// and whatever stray markup is nested in it.
+    /// and whatever stray markup is nested in it. Read in chunks, and kept only while the item's text stays within the
+    /// limit: a field of a hundred megabytes never becomes one string.
     /// </summary>
-    private static string ReadText(XmlReader reader)
+    private string ReadText(XmlReader reader)
     {
         if (reader.IsEmptyElement)
         {
@@ -102,11 +108,21 @@ internal sealed class WxrItem
 
         var depth = reader.Depth;
         var text = new System.Text.StringBuilder();
+        var chunk = new char[8192];
         while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
             if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
             {
-                text.Append(reader.Value);
+                int read;
+                while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+                {
+                    chars += read;
+                    TooLarge |= chars > ImportLimits.MaxItemChars;
+                    if (!TooLarge)
+                    {
+                        text.Append(chunk, 0, read);
+                    }
+                }
             }
         }
 

@@ -13,10 +13,36 @@ public sealed class WxrReader(TimeZoneInfo blogTimeZone)
 {
     private static readonly string[] LocalFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"];
 
+    /// <summary>
+    /// Opens a WXR file for import. The whole file is read once first, counting its items and checking that it is
+    /// well-formed, so a broken file fails before anything is written; then the import reads it item by item.
+    /// </summary>
     /// <exception cref="XmlException">The file is not well-formed XML; <see cref="XmlException.LineNumber"/> says where.</exception>
+    public ImportSource Open(string path)
+    {
+        int count;
+        using (var scan = File.OpenRead(path))
+        {
+            count = Scan(scan).Count();
+        }
+
+        var file = File.OpenRead(path);
+        return new ImportSource(count, Scan(file).Select(Interpret), file: file);
+    }
+
+    /// <summary>Reads every item of a small file at once (tests, previews).</summary>
+    /// <exception cref="XmlException">The file is not well-formed XML.</exception>
     public ImportSource Read(Stream stream)
     {
-        using var text = new XmlCharacterFilter(new StreamReader(stream, detectEncodingFromByteOrderMarks: true));
+        var entries = Scan(stream).Select(Interpret).ToList();
+        return new ImportSource(entries.Count, entries);
+    }
+
+    /// <summary>The items of the file, one at a time, each numbered by its place in the file.</summary>
+    private static IEnumerable<(WxrItem Item, int Position)> Scan(Stream stream)
+    {
+        using var text = new XmlTextRunLimiter(
+            new XmlCharacterFilter(new StreamReader(stream, detectEncodingFromByteOrderMarks: true)), ImportLimits.MaxItemChars + 1);
         var settings = new XmlReaderSettings
         {
             CheckCharacters = false,
@@ -35,28 +61,23 @@ public sealed class WxrReader(TimeZoneInfo blogTimeZone)
         names.AddNamespace("wfw", "http://wellformedweb.org/CommentAPI/");
         using var reader = XmlReader.Create(text, settings, new XmlParserContext(null, names, null, XmlSpace.None));
 
-        var items = new List<ImportedContent>();
-        var skipped = new List<SkippedItem>();
         var position = 0;
         while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element && WxrItem.Key(reader) == "item")
             {
-                position++;
-                var item = WxrItem.Read(reader);
-                var (content, reason) = Interpret(item, position);
-                if (content is not null)
-                {
-                    items.Add(content);
-                }
-                else
-                {
-                    skipped.Add(new SkippedItem(position, item["title"] ?? "(untitled)", reason!));
-                }
+                yield return (WxrItem.Read(reader), ++position);
             }
         }
+    }
 
-        return new ImportSource(items, skipped);
+    private ImportEntry Interpret((WxrItem Item, int Position) read)
+    {
+        var (item, position) = read;
+        var (content, reason) = item.TooLarge ? (null, ImportLimits.TooLarge("it")) : Interpret(item, position);
+        return content is not null
+            ? new ImportEntry(content, null)
+            : new ImportEntry(null, new SkippedItem(position, item["title"] ?? "(untitled)", reason!));
     }
 
     private (ImportedContent? Content, string? Reason) Interpret(WxrItem item, int position)
