@@ -14,7 +14,10 @@ namespace Blog.Web.Security;
 /// </summary>
 public sealed partial class RequestBodyRefusals(ILogger<RequestBodyRefusals> logger) : IAsyncAuthorizationFilter, IOrderedFilter
 {
-    public int Order => 950;
+    /// <summary>Also given where the filter is registered: a filter added by type is ordered by its registration.</summary>
+    public const int FilterOrder = 950;
+
+    public int Order => FilterOrder;
 
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {

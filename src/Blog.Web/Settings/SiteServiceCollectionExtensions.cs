@@ -25,7 +25,7 @@ public static class SiteServiceCollectionExtensions
             options.Conventions.AddPageRoute("/Index", "page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Posts/Tag", "blog/tag/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Posts/Category", "blog/category/{slug}/page/{pageNumber:int}");
-        }).AddMvcOptions(options => options.Filters.Add<RequestBodyRefusals>());
+        }).AddMvcOptions(options => options.Filters.Add<RequestBodyRefusals>(RequestBodyRefusals.FilterOrder));
 
         // Refused requests stay client errors: a form over plain http where cookies are Secure is a 400, not a 500.
         services.RefuseFormsOverPlainHttp();

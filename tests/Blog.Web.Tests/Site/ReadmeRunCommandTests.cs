@@ -27,7 +27,7 @@ public sealed partial class ReadmeRunCommandTests : IDisposable
 
         // The port is the one liberty taken: the README's command runs on 5080, which a developer's own blog may hold.
         blog = Start($"{command} -- --urls {origin}");
-        var setUpLink = await WaitForSetUpLinkAsync(TimeSpan.FromMinutes(4));
+        var setUpLink = await WaitForSetUpLinkAsync(TimeSpan.FromMinutes(8)); // it builds the copy first
         using var reader = new HttpClient { BaseAddress = new Uri(origin) };
 
         var home = await GetOkAsync(reader, "/");
