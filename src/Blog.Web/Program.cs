@@ -70,11 +70,11 @@ app.UsePageCache();
 // Errors: friendly pages with the right status, never a stack trace outside Development.
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error/500");
+    app.UseExceptionHandler(SitePaths.ServerError);
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseStatusCodePagesWithReExecute(SitePaths.ErrorTemplate);
 
 // An old address (imported permalink, changed slug) answers 301 where nothing else answers it.
 app.UseRedirectsFromOldAddresses();

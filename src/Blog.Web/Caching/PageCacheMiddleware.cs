@@ -39,7 +39,7 @@ internal sealed class PageCacheMiddleware(
 
     private bool IsAnonymousRead(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        && !request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
+        && !request.Path.StartsWithSegments(SitePaths.Admin.Root, StringComparison.OrdinalIgnoreCase)
         && StringValues.IsNullOrEmpty(request.Headers.Authorization)
         && (StringValues.IsNullOrEmpty(request.Headers.Cookie) || !request.Cookies.ContainsKey(ownerCookie));
 

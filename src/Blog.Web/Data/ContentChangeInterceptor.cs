@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Blog.Web.Editing;
+using Blog.Web.Writing;
 using Blog.Web.Portability;
 using Blog.Web.Portability.Import;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;

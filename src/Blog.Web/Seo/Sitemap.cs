@@ -37,7 +37,7 @@ public static class Sitemap
 
         var entries = new List<SitemapEntry>(posts.Count + pages.Count + tags.Count + categories.Count + 1)
         {
-            new("/", posts.Count == 0 ? null : posts.Max(p => p.Published)),
+            new(SitePaths.Home, posts.Count == 0 ? null : posts.Max(p => p.Published)),
         };
         entries.AddRange(posts.Select(p => new SitemapEntry(SitePaths.Post(p.Slug), Later(p.UpdatedAtUtc, p.Published))));
         entries.AddRange(pages.Select(p => new SitemapEntry(SitePaths.Page(p.Slug), Later(p.UpdatedAtUtc, p.Published))));
@@ -51,7 +51,7 @@ public static class Sitemap
 
     /// <summary>An index of <paramref name="fileCount"/> sitemap files, <c>/sitemap-1.xml</c> onwards.</summary>
     public static byte[] WriteIndex(int fileCount, DateTime? lastModifiedUtc, SiteAddress address) =>
-        WriteXml("sitemapindex", "sitemap", Enumerable.Range(1, fileCount).Select(n => (address.Absolute($"/sitemap-{n}.xml"), lastModifiedUtc)));
+        WriteXml("sitemapindex", "sitemap", Enumerable.Range(1, fileCount).Select(n => (address.Absolute(SitePaths.SitemapPart(n)), lastModifiedUtc)));
 
     private static byte[] WriteXml(string root, string element, IEnumerable<(string Location, DateTime? LastModifiedUtc)> items)
     {

@@ -26,6 +26,9 @@ public static class SiteServiceCollectionExtensions
             options.Conventions.AddPageRoute("/Posts/Category", "blog/category/{slug}/page/{pageNumber:int}");
         });
 
+        // The first path segments a static page's slug cannot take: read from the route table once it is built.
+        services.AddSingleton<ReservedSegments>();
+
         // The public pages' Razor components, rendered by a few kept renderers rather than a new one per request.
         services.AddSingleton<StaticComponentRenderer>();
 

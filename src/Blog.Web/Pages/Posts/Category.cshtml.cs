@@ -43,7 +43,7 @@ public sealed class CategoryModel(BlogDbContext db, SiteContext site, TimeProvid
     }
 
     public string PageUrl(int pageNumber) =>
-        $"/blog/category/{Uri.EscapeDataString(Category.Slug)}" + (pageNumber <= 1 ? "" : $"/page/{pageNumber}");
+        SitePaths.Category(Category.Slug, pageNumber);
 }
 
 public sealed record CategoryView(int Id, string Name, string Slug, string? Description);

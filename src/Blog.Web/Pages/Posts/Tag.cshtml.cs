@@ -45,5 +45,5 @@ public sealed class TagModel(BlogDbContext db, SiteContext site, TimeProvider cl
     }
 
     public string PageUrl(int pageNumber) =>
-        $"/blog/tag/{Uri.EscapeDataString(Tag.Slug)}" + (pageNumber <= 1 ? "" : $"/page/{pageNumber}");
+        SitePaths.Tag(Tag.Slug, pageNumber);
 }

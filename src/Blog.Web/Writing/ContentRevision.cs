@@ -1,7 +1,7 @@
 using Blog.Web.Posts;
 using Blog.Web.StaticPages;
 
-namespace Blog.Web.Editing;
+namespace Blog.Web.Writing;
 
 /// <summary>
 /// A saved version of a post or page. Every save records one, so an earlier text is never lost: the history
