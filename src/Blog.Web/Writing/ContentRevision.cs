@@ -1,3 +1,4 @@
+using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.StaticPages;
 
@@ -7,6 +8,7 @@ namespace Blog.Web.Writing;
 /// A saved version of a post or page. Every save records one, so an earlier text is never lost: the history
 /// lists them, compares any of them with the current text, and restores one as a new revision.
 /// </summary>
+[HiddenFromReaders]
 public sealed class ContentRevision
 {
     public int Id { get; private set; }
