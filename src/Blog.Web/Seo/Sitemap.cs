@@ -26,12 +26,13 @@ public static class Sitemap
         var pages = await db.StaticPages.AsNoTracking().VisibleAt(nowUtc).OrderBy(p => p.MenuOrder).ThenBy(p => p.Slug)
             .Select(p => new { p.Slug, p.UpdatedAtUtc, Published = p.PublishedAtUtc!.Value })
             .ToListAsync(cancellationToken);
+        var visible = Visibility.At<Post>(nowUtc);
         var tags = await db.Tags.AsNoTracking()
-            .Select(t => new { t.Slug, Last = t.Posts.Where(p => p.Status != PublishStatus.Draft && p.DeletedAtUtc == null && p.PublishedAtUtc <= nowUtc).Max(p => p.PublishedAtUtc) })
+            .Select(t => new { t.Slug, Last = t.Posts.AsQueryable().Where(visible).Max(p => p.PublishedAtUtc) })
             .Where(t => t.Last != null).OrderBy(t => t.Slug)
             .ToListAsync(cancellationToken);
         var categories = await db.Categories.AsNoTracking()
-            .Select(c => new { c.Slug, Last = c.Posts.Where(p => p.Status != PublishStatus.Draft && p.DeletedAtUtc == null && p.PublishedAtUtc <= nowUtc).Max(p => p.PublishedAtUtc) })
+            .Select(c => new { c.Slug, Last = c.Posts.AsQueryable().Where(visible).Max(p => p.PublishedAtUtc) })
             .Where(c => c.Last != null).OrderBy(c => c.Slug)
             .ToListAsync(cancellationToken);
 
