@@ -48,14 +48,14 @@ public sealed class ContentRevision
     };
 
     /// <summary>Attaches a revision of content saved for the first time, whose id is not known yet.</summary>
-    public static ContentRevision OfNew(Post post, string note, DateTime nowUtc)
+    public static ContentRevision OfUnsaved(Post post, string note, DateTime nowUtc)
     {
         var revision = Of(post, note, nowUtc);
         revision.Post = post;
         return revision;
     }
 
-    public static ContentRevision OfNew(StaticPage page, string note, DateTime nowUtc)
+    public static ContentRevision OfUnsaved(StaticPage page, string note, DateTime nowUtc)
     {
         var revision = Of(page, note, nowUtc);
         revision.StaticPage = page;

@@ -47,8 +47,8 @@ public static class ContentWriting
         db.Revisions.Add(content.Id == 0
             ? content switch
             {
-                Post post => ContentRevision.OfNew(post, note, nowUtc),
-                StaticPage page => ContentRevision.OfNew(page, note, nowUtc),
+                Post post => ContentRevision.OfUnsaved(post, note, nowUtc),
+                StaticPage page => ContentRevision.OfUnsaved(page, note, nowUtc),
                 _ => throw new ArgumentException("Unknown content", nameof(content)),
             }
             : ContentRevision.Of(content, note, nowUtc));
