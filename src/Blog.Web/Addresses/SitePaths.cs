@@ -62,6 +62,12 @@ public static class SitePaths
     /// <summary>One file of a sitemap too large for one (numbered from 1).</summary>
     public static string SitemapPart(int number) => Invariant($"/sitemap-{number}.xml");
 
+    /// <summary>A library photo's file: a variant by width (<c>1600</c>) or the <c>original</c>, by extension.</summary>
+    public static string MediaFile(int id, string name, string extension) => MediaFolder(id) + $"{name}.{extension}";
+
+    /// <summary>Where all of a library photo's files live, the text a post refers to it by.</summary>
+    public static string MediaFolder(int id) => Invariant($"/media/{id}/");
+
     private static string Paged(string listingPath, int pageNumber) => pageNumber <= 1 ? listingPath : Invariant($"{listingPath}/page/{pageNumber}");
 
     private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
