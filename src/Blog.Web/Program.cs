@@ -75,7 +75,7 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler(new ExceptionHandlerOptions
     {
-        ExceptionHandlingPath = "/error",
+        ExceptionHandlingPath = SitePaths.ServerError,
 
         // A request the server could not take (a body too large, a form over plain http) stays a client error.
         StatusCodeSelector = error => error is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError,
@@ -83,7 +83,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseStatusCodePagesWithReExecute(SitePaths.ErrorTemplate);
 
 // An old address (imported permalink, changed slug) answers 301 where nothing else answers it.
 app.UseRedirectsFromOldAddresses();

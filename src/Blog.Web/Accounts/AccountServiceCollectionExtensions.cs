@@ -47,9 +47,9 @@ public static class AccountServiceCollectionExtensions
 
         services.ConfigureApplicationCookie(options =>
         {
-            options.LoginPath = "/admin/account/login";
-            options.LogoutPath = "/admin/account/logout";
-            options.AccessDeniedPath = "/admin/account/login";
+            options.LoginPath = SitePaths.Admin.Login;
+            options.LogoutPath = SitePaths.Admin.Logout;
+            options.AccessDeniedPath = SitePaths.Admin.Login;
 
             // An idle session ends after two hours; "Keep me signed in" makes it a cookie that lasts two weeks.
             options.ExpireTimeSpan = TimeSpan.FromHours(2);

@@ -13,7 +13,7 @@ internal sealed partial class SetupAnnouncement(
     SetupToken token,
     ILogger<SetupAnnouncement> logger) : IHostedLifecycleService
 {
-    public const string SetupPath = "/admin/setup";
+    public const string SetupPath = SitePaths.Admin.Setup;
 
     public async Task StartedAsync(CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public static class SignInRateLimiting
 {
     // Every form that checks a secret: password, authenticator code, recovery code, set-up token.
     private static readonly string[] GuardedPaths =
-        ["/admin/account/login", "/admin/account/login-2fa", "/admin/account/login-recovery", SetupAnnouncement.SetupPath];
+        [SitePaths.Admin.Login, SitePaths.Admin.LoginWith2fa, SitePaths.Admin.LoginWithRecoveryCode, SitePaths.Admin.Setup];
 
     /// <summary>
     /// Slows password guessing from one address down to a trickle, on top of the account lockout (which a guesser

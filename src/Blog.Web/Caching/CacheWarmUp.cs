@@ -25,7 +25,7 @@ internal sealed partial class CacheWarmUp(IServiceScopeFactory scopes, ILogger<C
         {
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
-            services.GetRequiredService<PublicationSchedule>().CurrentEpoch();
+            await services.GetRequiredService<PublicationSchedule>().CurrentEpochAsync(cancellationToken);
             var chrome = await services.GetRequiredService<SiteContext>().GetAsync(cancellationToken);
             await IndexModel.ReadPageAsync(
                 services.GetRequiredService<ReadCache>(), services.GetRequiredService<BlogDbContext>(), services.GetRequiredService<TimeProvider>(),

@@ -44,7 +44,7 @@ public static class CachingExtensions
     /// tokens, which compression next to attacker-influenced text would expose (BREACH).
     /// </summary>
     public static IApplicationBuilder UseCompressionOutsideAdmin(this IApplicationBuilder app) =>
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase), branch => branch.UseResponseCompression());
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments(SitePaths.Admin.Root, StringComparison.OrdinalIgnoreCase), branch => branch.UseResponseCompression());
 
     /// <summary>Marks an endpoint (a feed, the sitemap) as one the page cache may keep for anonymous readers.</summary>
     public static TBuilder CacheForReaders<TBuilder>(this TBuilder builder, params string[] varyByQuery)

@@ -33,13 +33,19 @@ internal sealed class PageCacheMiddleware(
         }
 
         var key = Key(context.Request, page);
-        var epoch = schedule.CurrentEpoch();
-        return cache.TryGet(key, epoch, out var cached) ? cached.ServeStoredAsync(context) : RenderAsync(context, page, key, epoch);
+        var epoch = schedule.CurrentEpochAsync(context.RequestAborted);
+        return epoch.IsCompletedSuccessfully ? ServeAsync(context, page, key, epoch.Result) : ServeOnceKnownAsync(context, page, key, epoch);
     }
+
+    private Task ServeAsync(HttpContext context, CachedPageAttribute page, string key, string epoch) =>
+        cache.TryGet(key, epoch, out var cached) ? cached.ServeStoredAsync(context) : RenderAsync(context, page, key, epoch);
+
+    private async Task ServeOnceKnownAsync(HttpContext context, CachedPageAttribute page, string key, ValueTask<string> epoch) =>
+        await ServeAsync(context, page, key, await epoch);
 
     private bool IsAnonymousRead(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        && !request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
+        && !request.Path.StartsWithSegments(SitePaths.Admin.Root, StringComparison.OrdinalIgnoreCase)
         && StringValues.IsNullOrEmpty(request.Headers.Authorization)
         && (StringValues.IsNullOrEmpty(request.Headers.Cookie) || !request.Cookies.ContainsKey(ownerCookie));
 

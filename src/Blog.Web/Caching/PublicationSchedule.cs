@@ -12,22 +12,21 @@ namespace Blog.Web.Caching;
 /// </summary>
 public sealed class PublicationSchedule(IServiceScopeFactory scopes, TimeProvider clock) : IContentChangeListener
 {
-    private static long generation;
-
-    /// <summary>Tells this process's epochs from an earlier run's (a new release renders different HTML).</summary>
-    private static readonly string StartStamp = DateTime.UtcNow.Ticks.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Tells this instance's epochs from an earlier run's (a new release renders different HTML).</summary>
+    private readonly string startStamp = clock.GetUtcNow().UtcTicks.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
 
     private volatile Snapshot? snapshot;
     private long changes;
+    private long generation;
 
-    /// <summary>Changes whenever content is saved or a scheduled item goes live.</summary>
-    public string CurrentEpoch()
+    /// <summary>
+    /// Changes whenever content is saved or a scheduled item goes live. Answered at once while the schedule is known;
+    /// after a save, the first caller reads it again from the database, without blocking a thread.
+    /// </summary>
+    public ValueTask<string> CurrentEpochAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var current = snapshot ?? Load(now);
-        var passed = current.Upcoming.BinarySearch(now);
-        passed = passed >= 0 ? passed + 1 : ~passed;
-        return current.Epoch(passed);
+        return snapshot is { } current ? ValueTask.FromResult(current.EpochAt(now)) : LoadAsync(now, cancellationToken);
     }
 
     public void ContentChanged()
@@ -36,16 +35,16 @@ public sealed class PublicationSchedule(IServiceScopeFactory scopes, TimeProvide
         snapshot = null;
     }
 
-    private Snapshot Load(DateTime nowUtc)
+    private async ValueTask<string> LoadAsync(DateTime nowUtc, CancellationToken cancellationToken)
     {
         var seen = Interlocked.Read(ref changes);
-        using var scope = scopes.CreateScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         var posts = db.Posts.AsNoTracking().ScheduledAfter(nowUtc).Select(p => p.PublishedAtUtc!.Value);
         var pages = db.StaticPages.AsNoTracking().ScheduledAfter(nowUtc).Select(p => p.PublishedAtUtc!.Value);
-        var upcoming = posts.Concat(pages).ToList();
+        var upcoming = await posts.Concat(pages).ToListAsync(cancellationToken);
         upcoming.Sort();
-        var loaded = new Snapshot($"{StartStamp}.{Interlocked.Increment(ref generation)}", upcoming);
+        var loaded = new Snapshot($"{startStamp}.{Interlocked.Increment(ref generation)}", upcoming);
 
         // A save while this was loading may have scheduled something it did not see: then it serves this request
         // only, and the next one loads again.
@@ -54,16 +53,19 @@ public sealed class PublicationSchedule(IServiceScopeFactory scopes, TimeProvide
             snapshot = loaded;
         }
 
-        return loaded;
+        return loaded.EpochAt(nowUtc);
     }
 
     private sealed class Snapshot(string stamp, List<DateTime> upcoming)
     {
         private readonly string?[] epochs = new string?[upcoming.Count + 1];
 
-        public List<DateTime> Upcoming { get; } = upcoming;
-
-        /// <summary>The epoch once <paramref name="passed"/> of the upcoming times have passed, made once.</summary>
-        public string Epoch(int passed) => epochs[passed] ??= $"{stamp}.{passed}";
+        /// <summary>The epoch at <paramref name="nowUtc"/>: a binary search for how many upcoming times have passed, and no allocation.</summary>
+        public string EpochAt(DateTime nowUtc)
+        {
+            var passed = upcoming.BinarySearch(nowUtc);
+            passed = passed >= 0 ? passed + 1 : ~passed;
+            return epochs[passed] ??= $"{stamp}.{passed}";
+        }
     }
 }

@@ -19,7 +19,7 @@ public sealed class ReadCache(PublicationSchedule schedule, IOptions<PageCacheOp
     /// <summary>The value under <paramref name="key"/> in this epoch, loaded (and kept, weighing <paramref name="size"/> bytes) if need be.</summary>
     public async Task<T> GetOrLoadAsync<T>(ReadKey key, Func<CancellationToken, Task<T>> load, Func<T, long> size, CancellationToken cancellationToken)
     {
-        var epochKey = key with { Epoch = schedule.CurrentEpoch() };
+        var epochKey = key with { Epoch = await schedule.CurrentEpochAsync(cancellationToken) };
         if (cache.TryGetValue(epochKey, out T? kept))
         {
             return kept!;

@@ -1,4 +1,5 @@
 using Blog.Web.Editing;
+using Blog.Web.Writing;
 using Blog.Web.Media;
 using Blog.Web.Portability;
 using Blog.Web.Portability.Import;

@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using Blog.Web.Editing;
-using Blog.Web.Portability;
-using Blog.Web.Portability.Import;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,13 +15,19 @@ namespace Blog.Web.Data;
 /// </summary>
 public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener> listeners) : SaveChangesInterceptor
 {
-    /// <summary>Entities no public page, feed or sitemap shows.</summary>
-    private static readonly HashSet<Type> PrivateEntities =
+    /// <summary>
+    /// The account and key stores' own entities, which come from libraries and so cannot be marked: readers never see them.
+    /// Our entities say so where they are defined (<see cref="HiddenFromReadersAttribute"/>).
+    /// </summary>
+    private static readonly HashSet<Type> LibraryEntitiesHiddenFromReaders =
     [
-        typeof(Autosave), typeof(ContentRevision), typeof(ImportRun), typeof(ImportedItem), typeof(DataProtectionKey),
-        typeof(BlogUser), typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>),
+        typeof(DataProtectionKey), typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>),
         typeof(IdentityRole), typeof(IdentityUserRole<string>), typeof(IdentityRoleClaim<string>),
     ];
+
+    /// <summary>Whether saving an entity of this type can leave every public page as it was.</summary>
+    public static bool IsHiddenFromReaders(Type entityType) =>
+        LibraryEntitiesHiddenFromReaders.Contains(entityType) || entityType.IsDefined(typeof(HiddenFromReadersAttribute), inherit: false);
 
     /// <summary>Saves under way that change something readers see.</summary>
     private readonly ConditionalWeakTable<DbContext, object> publicSaves = [];
@@ -74,7 +77,7 @@ public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener>
     private void Note(DbContext? context)
     {
         if (context is not null && context.ChangeTracker.Entries().Any(e =>
-                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !PrivateEntities.Contains(e.Metadata.ClrType)))
+                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !IsHiddenFromReaders(e.Metadata.ClrType)))
         {
             publicSaves.AddOrUpdate(context, this);
         }

@@ -14,9 +14,7 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static WebApplicationBuilder AddBlogData(this WebApplicationBuilder builder)
     {
-        var connectionString = ResolveConnectionString(
-            builder.Configuration.GetConnectionString("Blog") ?? "Data Source=data/blog.db",
-            builder.Environment.ContentRootPath);
+        var connectionString = builder.Configuration.BlogConnectionString(builder.Environment.ContentRootPath);
 
         builder.Services.AddSingleton<PublicationSchedule>();
         builder.Services.AddSingleton<IContentChangeListener>(services => services.GetRequiredService<PublicationSchedule>());
@@ -37,6 +35,13 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddScoped<DatabaseInitializer>();
         return builder;
     }
+
+    /// <summary>Where the blog's data lives when <c>ConnectionStrings:Blog</c> does not say.</summary>
+    public const string DefaultConnectionString = "Data Source=data/blog.db";
+
+    /// <summary>The blog's connection string, its file's path made absolute against <paramref name="contentRoot"/>.</summary>
+    public static string BlogConnectionString(this IConfiguration configuration, string contentRoot) =>
+        ResolveConnectionString(configuration.GetConnectionString("Blog") ?? DefaultConnectionString, contentRoot);
 
     internal static string ResolveConnectionString(string connectionString, string contentRoot)
     {

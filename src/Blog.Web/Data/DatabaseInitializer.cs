@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Data;
 
 /// <summary>Brings the database file up to date at start-up, and gives a brand-new blog its sample content.</summary>
-internal sealed class DatabaseInitializer(
+internal sealed partial class DatabaseInitializer(
     BlogDbContext db,
     IServiceProvider services,
     IConfiguration configuration,
@@ -43,9 +43,12 @@ internal sealed class DatabaseInitializer(
         {
             // Resolved only for a new blog: building its Markdown pipeline and sanitizer is a start-up cost otherwise.
             services.GetRequiredService<SampleContent>().AddTo(db, settings);
-            logger.LogInformation("New blog: added the sample posts and About page.");
+            LogSampleContentAdded(logger);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "New blog: added the sample posts and About page.")]
+    private static partial void LogSampleContentAdded(ILogger logger);
 }

@@ -1,9 +1,12 @@
+using Blog.Web.Data;
+
 namespace Blog.Web.Editing;
 
 /// <summary>
 /// What the editor saved by itself while the author typed: kept apart from the post, so a live post never
 /// changes until the author saves, and offered back when the editor is opened again.
 /// </summary>
+[HiddenFromReaders]
 public sealed class Autosave
 {
     public int Id { get; private set; }

@@ -1,9 +1,9 @@
 using Blog.Web.Data;
 using Blog.Web.Markdown;
 using Blog.Web.Media;
-using Blog.Web.Portability;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
+using Blog.Web.Writing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -123,7 +123,7 @@ public abstract class ContentEditorModel<TContent, TInput>(BlogDbContext db, Mar
             Current.MoveToTrash(now);
             await db.SaveChangesAsync(cancellationToken);
             TempData["StatusMessage"] = $"“{Current.Title}” was moved to the trash.";
-            return Redirect("/admin/trash");
+            return Redirect(SitePaths.Admin.Trash);
         }
 
         var slug = Input.EffectiveSlug;
@@ -152,10 +152,7 @@ public abstract class ContentEditorModel<TContent, TInput>(BlogDbContext db, Mar
         var oldAddress = Current is { PublishedAtUtc: not null } ? Redirects.AddressOf(Current) : null;
         var content = Current ?? CreateNew(now);
         Input.ApplyTo(content, renderer, await db.LoadLibraryImagesAsync(cancellationToken, Input.Body), now);
-        if (oldAddress is not null)
-        {
-            await db.LeaveRedirectAsync(oldAddress, Redirects.AddressOf(content), now, cancellationToken);
-        }
+        await db.KeepPreviousAddressAsync(oldAddress, content, now, cancellationToken);
 
         await ApplyOwnFieldsAsync(content, cancellationToken);
         content.NewVersion(now);
@@ -199,7 +196,7 @@ public abstract class ContentEditorModel<TContent, TInput>(BlogDbContext db, Mar
         }
 
         TempData["StatusMessage"] = PublishingActions.Message(content, note, Dates);
-        return Redirect($"/admin/{Section}/{content.Id}");
+        return Redirect(SitePaths.Admin.Editor(Section, content.Id));
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

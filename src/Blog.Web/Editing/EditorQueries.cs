@@ -1,43 +1,10 @@
 using Blog.Web.Data;
-using Blog.Web.Posts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Editing;
 
 public static class EditorQueries
 {
-    /// <summary>The tags named in the editor: existing ones by slug, new ones created.</summary>
-    public static async Task<List<Tag>> ResolveTagsAsync(this BlogDbContext db, IEnumerable<string> names, CancellationToken cancellationToken)
-    {
-        var wanted = names.ToDictionary(Slug.From, n => n, StringComparer.Ordinal);
-        var slugs = wanted.Keys.ToList();
-        var existing = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToListAsync(cancellationToken);
-        var created = wanted.Where(w => existing.All(t => t.Slug != w.Key)).Select(w => new Tag(w.Value));
-        return [.. existing, .. created];
-    }
-
-    public static async Task<Category?> ResolveCategoryAsync(this BlogDbContext db, string? name, CancellationToken cancellationToken)
-    {
-        var slug = Slug.From(name);
-        if (slug.Length == 0)
-        {
-            return null;
-        }
-
-        return await db.Categories.SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken) ?? new Category(name!);
-    }
-
-    /// <summary>Records the content's state as it is about to be saved, as a revision.</summary>
-    public static void RecordRevision(this BlogDbContext db, PublishableContent content, string note, DateTime nowUtc) =>
-        db.Revisions.Add(content.Id == 0
-            ? content switch
-            {
-                Post post => ContentRevision.OfNew(post, note, nowUtc),
-                StaticPages.StaticPage page => ContentRevision.OfNew(page, note, nowUtc),
-                _ => throw new ArgumentException("Unknown content", nameof(content)),
-            }
-            : ContentRevision.Of(content, note, nowUtc));
-
     /// <summary>Forgets an autosave once a real save has superseded it.</summary>
     public static Task ForgetAutosaveAsync(this BlogDbContext db, string key, CancellationToken cancellationToken) =>
         db.Autosaves.Where(a => a.Key == key).ExecuteDeleteAsync(cancellationToken);

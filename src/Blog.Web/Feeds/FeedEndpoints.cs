@@ -15,15 +15,15 @@ public static class FeedEndpoints
 {
     public const int EntryCount = 20;
 
-    public const string BlogRssPath = "/feed/rss";
+    public const string BlogRssPath = SitePaths.BlogRss;
 
-    public const string BlogAtomPath = "/feed/atom";
+    public const string BlogAtomPath = SitePaths.BlogAtom;
 
     public static FeedLink TagFeeds(string name, string slug) =>
-        new($"Posts tagged “{name}”", $"{SitePaths.Tag(slug)}/feed/rss", $"{SitePaths.Tag(slug)}/feed/atom");
+        new($"Posts tagged “{name}”", SitePaths.FeedOf(SitePaths.Tag(slug), "rss"), SitePaths.FeedOf(SitePaths.Tag(slug), "atom"));
 
     public static FeedLink CategoryFeeds(string name, string slug) =>
-        new($"Posts in {name}", $"{SitePaths.Category(slug)}/feed/rss", $"{SitePaths.Category(slug)}/feed/atom");
+        new($"Posts in {name}", SitePaths.FeedOf(SitePaths.Category(slug), "rss"), SitePaths.FeedOf(SitePaths.Category(slug), "atom"));
 
     public static WebApplication MapFeeds(this WebApplication app)
     {
@@ -33,7 +33,7 @@ public static class FeedEndpoints
         readers.MapGet("/feed/{format}", (string format, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
             ServeAsync(format, context, db, site, clock, settings =>
                 Task.FromResult<(FeedSubject, Func<IQueryable<Post>, IQueryable<Post>>)?>((
-                    new FeedSubject(settings.BlogTitle, settings.Tagline, "/", BlogRssPath, BlogAtomPath), posts => posts))));
+                    new FeedSubject(settings.BlogTitle, settings.Tagline, SitePaths.Home, BlogRssPath, BlogAtomPath), posts => posts))));
 
         readers.MapGet("/blog/tag/{slug}/feed/{format}", (string slug, string format, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
             ServeAsync(format, context, db, site, clock, async settings =>

@@ -16,7 +16,7 @@ public sealed record UploadResult(string FileName, MediaItem? Item, string? Erro
 /// Stores uploads in the blog's SQLite file: the photo's rows and every variant's bytes in one transaction, so a
 /// refused or failed upload leaves nothing behind. Bytes go in and out through <see cref="SqliteBlob"/> streams.
 /// </summary>
-public sealed class MediaLibrary(BlogDbContext db, TimeProvider clock, IOptions<MediaOptions> options, ILogger<MediaLibrary> logger)
+public sealed partial class MediaLibrary(BlogDbContext db, TimeProvider clock, IOptions<MediaOptions> options, ILogger<MediaLibrary> logger)
 {
     public MediaOptions Options => options.Value;
 
@@ -64,7 +64,7 @@ public sealed class MediaLibrary(BlogDbContext db, TimeProvider clock, IOptions<
         }
         catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or ArgumentException)
         {
-            logger.LogWarning(ex, "Upload {FileName} could not be processed", name);
+            LogUnreadableUpload(logger, ex, name);
             return new(name, null, $"“{name}” could not be read as an image; it may be damaged.");
         }
     }
@@ -140,4 +140,7 @@ public sealed class MediaLibrary(BlogDbContext db, TimeProvider clock, IOptions<
 
     public static string Megabytes(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{Math.Max(1, bytes / 1024)} KB";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upload {FileName} could not be processed")]
+    private static partial void LogUnreadableUpload(ILogger logger, Exception exception, string fileName);
 }

@@ -29,12 +29,12 @@ public static class MediaQueries
         var posts = await db.Posts.AsNoTracking()
             .Where(p => p.BodyMarkdown.Contains(prefix) || (p.CoverImageUrl != null && p.CoverImageUrl.Contains(prefix)))
             .OrderBy(p => p.Title)
-            .Select(p => new MediaUse("post", p.Title, "/admin/posts/" + p.Id, p.DeletedAtUtc != null))
+            .Select(p => new MediaUse("post", p.Title, SitePaths.Admin.Post(p.Id), p.DeletedAtUtc != null))
             .ToListAsync(cancellationToken);
         var pages = await db.StaticPages.AsNoTracking()
             .Where(p => p.BodyMarkdown.Contains(prefix))
             .OrderBy(p => p.Title)
-            .Select(p => new MediaUse("page", p.Title, "/admin/pages/" + p.Id, p.DeletedAtUtc != null))
+            .Select(p => new MediaUse("page", p.Title, SitePaths.Admin.Page(p.Id), p.DeletedAtUtc != null))
             .ToListAsync(cancellationToken);
         return [.. posts, .. pages];
     }

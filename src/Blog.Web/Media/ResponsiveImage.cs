@@ -38,7 +38,7 @@ public sealed partial record ResponsiveImage(int Id, int Width, int Height, stri
     /// <summary>The height of a variant <paramref name="width"/> wide, keeping the photo's proportions.</summary>
     public static int HeightAt(int fullWidth, int fullHeight, int width) => Math.Max(1, (int)Math.Round(fullHeight * (double)width / fullWidth));
 
-    public string Url(int width, string extension) => string.Create(CultureInfo.InvariantCulture, $"/media/{Id}/{width}.{extension}");
+    public string Url(int width, string extension) => SitePaths.MediaFile(Id, width.ToString(CultureInfo.InvariantCulture), extension);
 
     public string SrcSet(string extension) =>
         string.Join(", ", Widths.Select(w => string.Create(CultureInfo.InvariantCulture, $"{Url(w, extension)} {w}w")));
@@ -48,7 +48,7 @@ public sealed partial record ResponsiveImage(int Id, int Width, int Height, stri
     /// <summary>The JPEG an author's Markdown points at; readers' pages turn it into a &lt;picture&gt;.</summary>
     public string FallbackUrl => Url(FallbackWidthValue, "jpg");
 
-    public string OriginalUrl(string extension) => string.Create(CultureInfo.InvariantCulture, $"/media/{Id}/{MediaVariant.Original}.{extension}");
+    public string OriginalUrl(string extension) => SitePaths.MediaFile(Id, MediaVariant.Original, extension);
 
     public string Markdown => $"![{EscapeAlt(Alt)}]({FallbackUrl})";
 
@@ -76,7 +76,7 @@ public sealed partial record ResponsiveImage(int Id, int Width, int Height, stri
     }
 
     /// <summary>The text a post refers to the photo by, for finding the posts that use it.</summary>
-    public static string UrlPrefix(int id) => string.Create(CultureInfo.InvariantCulture, $"/media/{id}/");
+    public static string UrlPrefix(int id) => SitePaths.MediaFolder(id);
 
     private static string EscapeAlt(string? alt) =>
         (alt ?? "").Replace("\\", "\\\\", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal)

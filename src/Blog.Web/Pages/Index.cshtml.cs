@@ -42,5 +42,5 @@ public sealed class IndexModel(BlogDbContext db, SiteContext site, TimeProvider 
             page => 2048L * (page.Items.Count + 1),
             cancellationToken);
 
-    public string PageUrl(int pageNumber) => pageNumber <= 1 ? "/" : $"/page/{pageNumber}";
+    public string PageUrl(int pageNumber) => SitePaths.HomePage(pageNumber);
 }

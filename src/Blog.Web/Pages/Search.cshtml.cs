@@ -23,7 +23,7 @@ public sealed class SearchModel(BlogDbContext db, SiteContext site, TimeProvider
 
     public PageMetadata Metadata => new(Query.Length == 0 ? "Search" : $"Search: {Query}", null)
     {
-        CanonicalPath = "/search",
+        CanonicalPath = SitePaths.SearchPage,
         NoIndex = true,
     };
 
@@ -53,5 +53,5 @@ public sealed class SearchModel(BlogDbContext db, SiteContext site, TimeProvider
     }
 
     public string PageUrl(int pageNumber) =>
-        $"/search?q={Uri.EscapeDataString(Query)}" + (pageNumber <= 1 ? "" : $"&page={pageNumber}");
+        SitePaths.Search(Query, pageNumber);
 }

@@ -1,3 +1,5 @@
+using Blog.Web.Data;
+
 namespace Blog.Web.Portability;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Blog.Web.Portability;
 /// again updates or skips it instead of adding a duplicate, and what it looked like then, so an import never
 /// overwrites changes the author made since.
 /// </summary>
+[HiddenFromReaders]
 public sealed class ImportedItem
 {
     public const int MaxSourceKeyLength = 500;

@@ -31,7 +31,7 @@ public static class PortabilityCommands
         var run = db.ImportRuns.Add(new ImportRun
         {
             FileName = Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar)), SourcePath = path, DryRun = options.Contains("--dry-run"),
-            AllowPrivateAddresses = options.Contains("--allow-private"), CreatedAtUtc = DateTime.UtcNow,
+            AllowPrivateAddresses = options.Contains("--allow-private"), CreatedAtUtc = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
         }).Entity;
         await db.SaveChangesAsync();
 

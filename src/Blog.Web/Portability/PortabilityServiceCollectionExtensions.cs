@@ -5,7 +5,7 @@ namespace Blog.Web.Portability;
 
 public static class PortabilityServiceCollectionExtensions
 {
-    /// <summary>Import (in the background), export, backup, and redirects from old addresses.</summary>
+    /// <summary>Import (in the background), export and backup.</summary>
     public static IServiceCollection AddPortability(this IServiceCollection services)
     {
         services.AddSingleton<ImportQueue>();
@@ -16,7 +16,4 @@ public static class PortabilityServiceCollectionExtensions
         services.AddScoped<WxrWriter>();
         return services;
     }
-
-    /// <summary>Old addresses answer 301 where nothing else answers; runs inside the 404 page handling.</summary>
-    public static IApplicationBuilder UseRedirectsFromOldAddresses(this IApplicationBuilder app) => app.UseMiddleware<RedirectMiddleware>();
 }

@@ -7,12 +7,12 @@ public static class ContentQueries
     /// <summary>What readers may see at <paramref name="nowUtc"/>: neither drafts, nor future posts, nor the trash.</summary>
     public static IQueryable<T> VisibleAt<T>(this IQueryable<T> query, DateTime nowUtc)
         where T : PublishableContent =>
-        query.Where(c => c.Status != PublishStatus.Draft && c.DeletedAtUtc == null && c.PublishedAtUtc <= nowUtc);
+        query.Where(Visibility.At<T>(nowUtc));
 
     /// <summary>What readers will see later: published or scheduled, not trashed, with a publish time after <paramref name="nowUtc"/>.</summary>
     public static IQueryable<T> ScheduledAfter<T>(this IQueryable<T> query, DateTime nowUtc)
         where T : PublishableContent =>
-        query.Where(c => c.Status != PublishStatus.Draft && c.DeletedAtUtc == null && c.PublishedAtUtc > nowUtc);
+        query.Where(Visibility.ScheduledAfter<T>(nowUtc));
 
     public static IQueryable<T> BySlug<T>(this IQueryable<T> query, string slug)
         where T : PublishableContent =>

@@ -21,16 +21,16 @@ public static class RelatedPostQueries
     {
         var tagSlugs = post.Tags.Select(t => t.Slug).ToList();
         var categorySlug = post.Category?.Slug;
-        var postTags = db.Set<Dictionary<string, object>>("PostTags");
+        var postTags = db.PostTagRows();
 
         IQueryable<int>? candidates = null;
         foreach (var tagSlug in tagSlugs)
         {
             var ofTag = postTags
-                .Where(pt => (int)pt["TagsId"] == db.Tags.Where(t => t.Slug == tagSlug).Select(t => t.Id).First() && (int)pt["PostsId"] != post.Id)
-                .OrderByDescending(pt => (int)pt["PostsId"])
+                .Where(pt => (int)pt[PostTags.TagId] == db.Tags.Where(t => t.Slug == tagSlug).Select(t => t.Id).First() && (int)pt[PostTags.PostId] != post.Id)
+                .OrderByDescending(pt => (int)pt[PostTags.PostId])
                 .Take(CandidatesPerTerm)
-                .Select(pt => (int)pt["PostsId"]);
+                .Select(pt => (int)pt[PostTags.PostId]);
             candidates = candidates is null ? ofTag : candidates.Concat(ofTag);
         }
 

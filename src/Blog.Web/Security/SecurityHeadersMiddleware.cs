@@ -44,7 +44,7 @@ public static class SecurityHeadersExtensions
         // Outside Development the dashboard's cookies are Secure-only, and antiforgery would throw on plain http: say so instead.
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
-            app.UseWhen(context => !context.Request.IsHttps && context.Request.Path.StartsWithSegments("/admin"), admin => admin.Run(async context =>
+            app.UseWhen(context => !context.Request.IsHttps && context.Request.Path.StartsWithSegments(SitePaths.Admin.Root), admin => admin.Run(async context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 context.Response.ContentType = "text/plain; charset=utf-8";

@@ -43,7 +43,7 @@ public sealed record PagePreview(
         }
 
         var schemaType = metadata?.SchemaType ?? SchemaTypes.WebPage;
-        var jsonLd = StructuredData.Serialize(schemaType, title, description, canonical ?? address.Absolute("/"), image, metadata?.Article, settings, address);
+        var jsonLd = StructuredData.Serialize(schemaType, title, description, canonical ?? address.Absolute(SitePaths.Home), image, metadata?.Article, settings, address);
         return new PagePreview(
             documentTitle, title, description, canonical, metadata?.Article is null ? "website" : "article", image,
             metadata?.Article, feeds, jsonLd, metadata?.NoIndex ?? false);

@@ -38,7 +38,7 @@ public static class SeoFileEndpoints
         readers.MapGet("/robots.txt", async (HttpContext context, SiteContext site) =>
         {
             var address = SiteAddress.For((await site.GetAsync(context.RequestAborted)).Settings, context.Request);
-            return Results.Text($"User-agent: *\nDisallow: /admin\n\nSitemap: {address.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8");
+            return Results.Text($"User-agent: *\nDisallow: {SitePaths.Admin.Root}\n\nSitemap: {address.Absolute(SitePaths.Sitemap)}\n", "text/plain; charset=utf-8");
         });
 
         return app;

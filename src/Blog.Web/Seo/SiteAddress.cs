@@ -1,3 +1,4 @@
+using Blog.Web.Addresses;
 using Blog.Web.Settings;
 
 namespace Blog.Web.Seo;
@@ -44,16 +45,4 @@ public sealed record SiteAddress(string Origin)
     }
 
     public string Post(string slug) => Absolute(SitePaths.Post(slug));
-}
-
-/// <summary>The site's own addresses, built in one place so feeds, sitemap and pages agree on them.</summary>
-public static class SitePaths
-{
-    public static string Post(string slug) => $"/blog/{Uri.EscapeDataString(slug)}";
-
-    public static string Tag(string slug) => $"/blog/tag/{Uri.EscapeDataString(slug)}";
-
-    public static string Category(string slug) => $"/blog/category/{Uri.EscapeDataString(slug)}";
-
-    public static string Page(string slug) => $"/{Uri.EscapeDataString(slug)}";
 }

@@ -26,18 +26,19 @@ public static class Sitemap
         var pages = await db.StaticPages.AsNoTracking().VisibleAt(nowUtc).OrderBy(p => p.MenuOrder).ThenBy(p => p.Slug)
             .Select(p => new { p.Slug, p.UpdatedAtUtc, Published = p.PublishedAtUtc!.Value })
             .ToListAsync(cancellationToken);
+        var visible = Visibility.At<Post>(nowUtc);
         var tags = await db.Tags.AsNoTracking()
-            .Select(t => new { t.Slug, Last = t.Posts.Where(p => p.Status != PublishStatus.Draft && p.DeletedAtUtc == null && p.PublishedAtUtc <= nowUtc).Max(p => p.PublishedAtUtc) })
+            .Select(t => new { t.Slug, Last = t.Posts.AsQueryable().Where(visible).Max(p => p.PublishedAtUtc) })
             .Where(t => t.Last != null).OrderBy(t => t.Slug)
             .ToListAsync(cancellationToken);
         var categories = await db.Categories.AsNoTracking()
-            .Select(c => new { c.Slug, Last = c.Posts.Where(p => p.Status != PublishStatus.Draft && p.DeletedAtUtc == null && p.PublishedAtUtc <= nowUtc).Max(p => p.PublishedAtUtc) })
+            .Select(c => new { c.Slug, Last = c.Posts.AsQueryable().Where(visible).Max(p => p.PublishedAtUtc) })
             .Where(c => c.Last != null).OrderBy(c => c.Slug)
             .ToListAsync(cancellationToken);
 
         var entries = new List<SitemapEntry>(posts.Count + pages.Count + tags.Count + categories.Count + 1)
         {
-            new("/", posts.Count == 0 ? null : posts.Max(p => p.Published)),
+            new(SitePaths.Home, posts.Count == 0 ? null : posts.Max(p => p.Published)),
         };
         entries.AddRange(posts.Select(p => new SitemapEntry(SitePaths.Post(p.Slug), Later(p.UpdatedAtUtc, p.Published))));
         entries.AddRange(pages.Select(p => new SitemapEntry(SitePaths.Page(p.Slug), Later(p.UpdatedAtUtc, p.Published))));
@@ -51,7 +52,7 @@ public static class Sitemap
 
     /// <summary>An index of <paramref name="fileCount"/> sitemap files, <c>/sitemap-1.xml</c> onwards.</summary>
     public static byte[] WriteIndex(int fileCount, DateTime? lastModifiedUtc, SiteAddress address) =>
-        WriteXml("sitemapindex", "sitemap", Enumerable.Range(1, fileCount).Select(n => (address.Absolute($"/sitemap-{n}.xml"), lastModifiedUtc)));
+        WriteXml("sitemapindex", "sitemap", Enumerable.Range(1, fileCount).Select(n => (address.Absolute(SitePaths.SitemapPart(n)), lastModifiedUtc)));
 
     private static byte[] WriteXml(string root, string element, IEnumerable<(string Location, DateTime? LastModifiedUtc)> items)
     {

@@ -60,7 +60,7 @@ public static class StructuredData
             data["potentialAction"] = new JsonObject
             {
                 ["@type"] = "SearchAction",
-                ["target"] = new JsonObject { ["@type"] = "EntryPoint", ["urlTemplate"] = address.Absolute("/search?q={search_term_string}") },
+                ["target"] = new JsonObject { ["@type"] = "EntryPoint", ["urlTemplate"] = address.Absolute(SitePaths.SearchPage + "?q={search_term_string}") },
                 ["query-input"] = "required name=search_term_string",
             };
         }

@@ -25,7 +25,7 @@ public sealed class SiteContext(IServiceScopeFactory scopes, IMemoryCache cache,
 
     public async Task<SiteChrome> GetAsync(CancellationToken cancellationToken = default)
     {
-        var epoch = schedule.CurrentEpoch();
+        var epoch = await schedule.CurrentEpochAsync(cancellationToken);
         if (cache.TryGetValue(CacheKey, out CachedChrome? cached) && cached?.Epoch == epoch)
         {
             return cached.Chrome;

@@ -30,6 +30,9 @@ public static class SiteServiceCollectionExtensions
         // Refused requests stay client errors: a form over plain http where cookies are Secure is a 400, not a 500.
         services.RefuseFormsOverPlainHttp();
 
+        // The first path segments a static page's slug cannot take: read from the route table once it is built.
+        services.AddSingleton<ReservedSegments>();
+
         // The public pages' Razor components, rendered by a few kept renderers rather than a new one per request.
         services.AddSingleton<StaticComponentRenderer>();
 

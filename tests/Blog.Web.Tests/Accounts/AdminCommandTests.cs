@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Blog.Web.Tests.Infrastructure;
 
 namespace Blog.Web.Tests.Accounts;
@@ -10,32 +9,8 @@ public sealed class AdminCommandTests : IDisposable
 
     public void Dispose() => app.Dispose();
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string email, string passwordLine)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Blog.Web.dll"), "admin", "set-password", "--email", email })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__Blog"] = $"Data Source={app.DatabasePath}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync(passwordLine);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string email, string passwordLine) =>
+        app.RunCommandAsync(["admin", "set-password", "--email", email], input: passwordLine);
 
     [Fact]
     public async Task Set_password_creates_the_owner_on_a_fresh_database_who_can_then_sign_in()

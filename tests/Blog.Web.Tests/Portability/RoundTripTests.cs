@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
+using Blog.Web.Addresses;
 using Blog.Web.Portability;
 using Blog.Web.Portability.Import;
 using Blog.Web.Posts;

@@ -1,4 +1,5 @@
 using Blog.Web.Editing;
+using Blog.Web.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -22,6 +22,6 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         // (TagsId, PostsId): a tag's latest posts come straight off the index, in order, however many it has.
         builder.HasMany(p => p.Tags)
             .WithMany(t => t.Posts)
-            .UsingEntity("PostTags", join => join.HasIndex("TagsId", "PostsId"));
+            .UsingEntity(PostTags.Table, join => join.HasIndex(PostTags.TagId, PostTags.PostId));
     }
 }

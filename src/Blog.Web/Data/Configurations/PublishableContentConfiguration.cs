@@ -24,10 +24,10 @@ internal static class PublishableContentConfiguration
 
         // Every reader-facing list, count and previous/next link reads only this partial index of the visible (or
         // scheduled) rows, sorted by publish time. SQLite uses it when a query's WHERE contains its filter word for
-        // word, which ContentQueries.VisibleAt guarantees.
+        // word, which ContentQueries.VisibleAt guarantees (VisibilityRuleTests checks it).
         builder.HasIndex(c => new { c.PublishedAtUtc, c.Id })
             .HasDatabaseName($"IX_{typeof(T).Name}s_Visible")
-            .HasFilter("\"Status\" <> 0 AND \"DeletedAtUtc\" IS NULL");
+            .HasFilter(Visibility.ListedSqlFilter);
 
         // The dashboard's lists by status.
         builder.HasIndex(c => new { c.Status, c.PublishedAtUtc });

@@ -119,7 +119,7 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("Autosaves");
                 });
 
-            modelBuilder.Entity("Blog.Web.Editing.ContentRevision", b =>
+            modelBuilder.Entity("Blog.Web.Writing.ContentRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -421,7 +421,7 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("ImportedItems");
                 });
 
-            modelBuilder.Entity("Blog.Web.Portability.Redirect", b =>
+            modelBuilder.Entity("Blog.Web.Addresses.Redirect", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -902,7 +902,7 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("PostTags");
                 });
 
-            modelBuilder.Entity("Blog.Web.Editing.ContentRevision", b =>
+            modelBuilder.Entity("Blog.Web.Writing.ContentRevision", b =>
                 {
                     b.HasOne("Blog.Web.Posts.Post", "Post")
                         .WithMany()

@@ -3,47 +3,24 @@ using Blog.Web.Feeds;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Pages.Posts;
 
-public sealed class CategoryModel(BlogDbContext db, SiteContext site, TimeProvider clock) : PageModel, IHasPageMetadata
+public sealed class CategoryModel(BlogDbContext db, SiteContext site, TimeProvider clock) : TermListingModel(db, site, clock)
 {
-    public CategoryView Category { get; private set; } = default!;
+    public override string Kind => "Category";
 
-    public Paged<PostSummary> Posts { get; private set; } = default!;
+    public override string EmptyMessage => "Nothing has been published in this category yet.";
 
-    public SiteChrome Chrome { get; private set; } = default!;
+    public override string PageUrl(int pageNumber) => SitePaths.Category(Term.Slug, pageNumber);
 
-    public PageMetadata Metadata => new(Category.Name, Category.Description ?? $"Posts in {Category.Name}.")
-    {
-        CanonicalPath = PageUrl(Posts.PageNumber),
-        SchemaType = SchemaTypes.CollectionPage,
-        Feeds = [FeedEndpoints.CategoryFeeds(Category.Name, Category.Slug)],
-    };
+    protected override Task<TermView?> FindAsync(string slug, CancellationToken cancellationToken) =>
+        Db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => new TermView(c.Id, c.Name, c.Slug, c.Description)).SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<IActionResult> OnGetAsync(string slug, int pageNumber = 1, CancellationToken cancellationToken = default)
-    {
-        var category = await db.Categories.AsNoTracking()
-            .Where(c => c.Slug == slug)
-            .Select(c => new CategoryView(c.Id, c.Name, c.Slug, c.Description))
-            .SingleOrDefaultAsync(cancellationToken);
-        if (category is null || pageNumber < 1)
-        {
-            return NotFound();
-        }
+    protected override IQueryable<Post> FiledUnder(IQueryable<Post> posts, TermView term) => posts.Where(p => p.CategoryId == term.Id);
 
-        Category = category;
-        Chrome = await site.GetAsync(cancellationToken);
-        var visible = db.Posts.VisibleAt(clock.GetUtcNow().UtcDateTime).Where(p => p.CategoryId == category.Id);
-        Posts = await visible.PageOfSummariesAsync(pageNumber, Chrome.Settings.PostsPerPage, cancellationToken);
-        return pageNumber > Posts.PageCount ? NotFound() : Page();
-    }
+    protected override PageMetadata Describe(TermView term) => new(term.Name, term.Description ?? $"Posts in {term.Name}.");
 
-    public string PageUrl(int pageNumber) =>
-        $"/blog/category/{Uri.EscapeDataString(Category.Slug)}" + (pageNumber <= 1 ? "" : $"/page/{pageNumber}");
+    protected override FeedLink FeedsOf(TermView term) => FeedEndpoints.CategoryFeeds(term.Name, term.Slug);
 }
-
-public sealed record CategoryView(int Id, string Name, string Slug, string? Description);

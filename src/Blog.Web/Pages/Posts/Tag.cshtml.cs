@@ -3,47 +3,29 @@ using Blog.Web.Feeds;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Pages.Posts;
 
-public sealed class TagModel(BlogDbContext db, SiteContext site, TimeProvider clock) : PageModel, IHasPageMetadata
+public sealed class TagModel(BlogDbContext db, SiteContext site, TimeProvider clock) : TermListingModel(db, site, clock)
 {
-    public TermLink Tag { get; private set; } = default!;
+    public override string Kind => "Tag";
 
-    public Paged<PostSummary> Posts { get; private set; } = default!;
+    public override string EmptyMessage => "No published posts carry this tag yet.";
 
-    public SiteChrome Chrome { get; private set; } = default!;
+    public override string PageUrl(int pageNumber) => SitePaths.Tag(Term.Slug, pageNumber);
 
-    public PageMetadata Metadata => new($"Posts tagged “{Tag.Name}”", $"Everything written about {Tag.Name}.")
+    protected override Task<TermView?> FindAsync(string slug, CancellationToken cancellationToken) =>
+        Db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new TermView(t.Id, t.Name, t.Slug, null)).SingleOrDefaultAsync(cancellationToken);
+
+    // Through the join table's tag index, not a subquery per post: a rare tag stays cheap in a large archive.
+    protected override IQueryable<Post> FiledUnder(IQueryable<Post> posts, TermView term)
     {
-        CanonicalPath = PageUrl(Posts.PageNumber),
-        SchemaType = SchemaTypes.CollectionPage,
-        Feeds = [FeedEndpoints.TagFeeds(Tag.Name, Tag.Slug)],
-    };
-
-    public async Task<IActionResult> OnGetAsync(string slug, int pageNumber = 1, CancellationToken cancellationToken = default)
-    {
-        var tag = await db.Tags.AsNoTracking()
-            .Where(t => t.Slug == slug)
-            .Select(t => new { t.Id, Link = new TermLink(t.Name, t.Slug) })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (tag is null || pageNumber < 1)
-        {
-            return NotFound();
-        }
-
-        Tag = tag.Link;
-        Chrome = await site.GetAsync(cancellationToken);
-        // Through the join table's tag index, not a subquery per post: a rare tag stays cheap in a large archive.
-        var tagged = db.Set<Dictionary<string, object>>("PostTags").Where(pt => (int)pt["TagsId"] == tag.Id).Select(pt => (int)pt["PostsId"]);
-        var visible = db.Posts.VisibleAt(clock.GetUtcNow().UtcDateTime).Where(p => tagged.Contains(p.Id));
-        Posts = await visible.PageOfSummariesAsync(pageNumber, Chrome.Settings.PostsPerPage, cancellationToken);
-        return pageNumber > Posts.PageCount ? NotFound() : Page();
+        var tagged = Db.PostIdsTagged(term.Id);
+        return posts.Where(p => tagged.Contains(p.Id));
     }
 
-    public string PageUrl(int pageNumber) =>
-        $"/blog/tag/{Uri.EscapeDataString(Tag.Slug)}" + (pageNumber <= 1 ? "" : $"/page/{pageNumber}");
+    protected override PageMetadata Describe(TermView term) => new($"Posts tagged “{term.Name}”", $"Everything written about {term.Name}.");
+
+    protected override FeedLink FeedsOf(TermView term) => FeedEndpoints.TagFeeds(term.Name, term.Slug);
 }

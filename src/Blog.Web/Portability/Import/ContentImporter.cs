@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Json;
 using Blog.Web.Data;
 using Blog.Web.Media;
-using Blog.Web.Editing;
 using Blog.Web.Markdown;
 using Blog.Web.Posts;
 using Blog.Web.StaticPages;
+using Blog.Web.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Portability.Import;
@@ -119,10 +119,7 @@ public sealed class ContentImporter(BlogDbContext db, MarkdownRenderer renderer,
             case Post post:
                 post.Excerpt = Limit(item.Excerpt, 1000);
                 post.SetCover(cover, Limit(item.CoverImageAlt, 500), library.Find(cover));
-                post.Category = await db.ResolveCategoryAsync(item.Categories is [var category, ..] ? category : null, cancellationToken);
-                var tags = await db.ResolveTagsAsync(item.Tags.Where(t => Slug.From(t).Length > 0).DistinctBy(Slug.From), cancellationToken);
-                post.Tags.RemoveAll(t => !tags.Contains(t));
-                post.Tags.AddRange(tags.Where(t => !post.Tags.Contains(t)));
+                await db.SetTermsAsync(post, item.Categories is [var category, ..] ? category : null, item.Tags, cancellationToken);
                 await AddCommentsAsync(post, item.Comments, cancellationToken);
                 break;
             case StaticPage page:
@@ -132,10 +129,7 @@ public sealed class ContentImporter(BlogDbContext db, MarkdownRenderer renderer,
 
         content.NewVersion(nowUtc);
         db.RecordRevision(content, content.Id == 0 ? "Imported" : "Updated by an import", nowUtc);
-        if (item.OriginalPath is { Length: > 0 } oldPath)
-        {
-            await db.LeaveRedirectAsync(oldPath, Redirects.AddressOf(content), nowUtc, cancellationToken);
-        }
+        await db.KeepPreviousAddressAsync(item.OriginalPath, content, nowUtc, cancellationToken);
     }
 
     private async Task AddCommentsAsync(Post post, IReadOnlyList<ImportedComment> comments, CancellationToken cancellationToken)

@@ -45,7 +45,7 @@ public sealed class ImageDownloader : IDisposable
             return (null, "only http and https addresses are downloaded");
         }
 
-        if (uri.AbsolutePath.StartsWith("/admin", StringComparison.OrdinalIgnoreCase))
+        if (uri.AbsolutePath.StartsWith(SitePaths.Admin.Root, StringComparison.OrdinalIgnoreCase))
         {
             return (null, "addresses under /admin are never fetched");
         }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Portability.Import;
 
 /// <summary>Import runs waiting for the background worker, one at a time (imports are rare and write a lot).</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It is a queue: the runs waiting for the worker.")]
 public sealed class ImportQueue
 {
     private readonly Channel<int> runs = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
@@ -15,7 +16,7 @@ public sealed class ImportQueue
 }
 
 /// <summary>Runs queued imports in the background, so a large file never holds up a request.</summary>
-public sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+public sealed partial class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +31,7 @@ public sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes,
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A bug in one import must not stop the worker for the next one; the run says it failed.
-                logger.LogError(e, "Import {RunId} failed", runId);
+                LogImportFailed(logger, e, runId);
                 await MarkFailedAsync(runId, "The import stopped because of an error in the blog. What was imported before it is kept.");
             }
         }
@@ -53,4 +54,7 @@ public sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes,
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.Status, ImportRunStatus.Failed).SetProperty(r => r.Error, error));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import {RunId} failed")]
+    private static partial void LogImportFailed(ILogger logger, Exception exception, int runId);
 }

@@ -1,3 +1,5 @@
+using Blog.Web.Data;
+
 namespace Blog.Web.Portability.Import;
 
 public enum ImportRunStatus
@@ -9,6 +11,7 @@ public enum ImportRunStatus
 }
 
 /// <summary>One import of one file: its progress while it runs in the background, and its report afterwards.</summary>
+[HiddenFromReaders]
 public sealed class ImportRun
 {
     public int Id { get; private set; }

@@ -11,7 +11,7 @@ namespace Blog.Web.Portability.Import;
 /// Runs one <see cref="ImportRun"/>: reads its file, imports item by item (one bad item is reported and skipped,
 /// never fatal), keeps the run's progress counts current for its page, and stores the report at the end.
 /// </summary>
-public sealed class ImportRunner(
+public sealed partial class ImportRunner(
     BlogDbContext db, IServiceScopeFactory scopes, MarkdownRenderer renderer, TimeProvider clock, ImportUploads uploads,
     ILogger<ImportRunner> logger, IImportedImageStore? store = null)
 {
@@ -30,7 +30,7 @@ public sealed class ImportRunner(
         }
         catch (Exception e) when (Describe(e) is { } message)
         {
-            logger.LogWarning("Import {RunId} of {File} failed: {Message}", run.Id, run.FileName, message);
+            LogImportRunFailed(logger, run.Id, run.FileName, message);
             (status, error) = (ImportRunStatus.Failed, message);
         }
 
@@ -142,4 +142,7 @@ public sealed class ImportRunner(
         UnauthorizedAccessException denied => $"The file could not be read: {denied.Message}",
         _ => null,
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import {RunId} of {File} failed: {Message}")]
+    private static partial void LogImportRunFailed(ILogger logger, int runId, string file, string message);
 }

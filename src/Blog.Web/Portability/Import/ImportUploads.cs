@@ -11,8 +11,7 @@ public sealed class ImportUploads
 {
     public ImportUploads(IConfiguration configuration, IWebHostEnvironment environment)
     {
-        var connection = DataServiceCollectionExtensions.ResolveConnectionString(
-            configuration.GetConnectionString("Blog") ?? "Data Source=data/blog.db", environment.ContentRootPath);
+        var connection = configuration.BlogConnectionString(environment.ContentRootPath);
         var database = new SqliteConnectionStringBuilder(connection).DataSource;
         Folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? Path.GetTempPath(), "imports");
     }

@@ -43,7 +43,7 @@ public sealed class LoginWith2faModel(SignInManager<BlogUser> signInManager) : P
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : SitePaths.Admin.Root);
         }
 
         ModelState.AddModelError(string.Empty, result.IsLockedOut

@@ -39,7 +39,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<BlogUser> signInMan
         if (result.Succeeded)
         {
             TempData["StatusMessage"] = "Signed in with a recovery code, which cannot be used again.";
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : SitePaths.Admin.Root);
         }
 
         ModelState.AddModelError(string.Empty, result.IsLockedOut

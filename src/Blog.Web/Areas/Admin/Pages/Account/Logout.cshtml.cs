@@ -15,6 +15,6 @@ public sealed class LogoutModel(SignInManager<BlogUser> signInManager) : PageMod
     public async Task<IActionResult> OnPostAsync()
     {
         await signInManager.SignOutAsync();
-        return LocalRedirect("/");
+        return LocalRedirect(SitePaths.Home);
     }
 }

@@ -1,5 +1,6 @@
 using Blog.Web.Data;
 using Blog.Web.Editing;
+using Blog.Web.Writing;
 using Blog.Web.Markdown;
 using Blog.Web.Media;
 using Blog.Web.Posts;
@@ -72,7 +73,7 @@ public sealed class HistoryModel(BlogDbContext db, MarkdownRenderer renderer, Si
         db.RecordRevision(Edited, $"Restored version {restored.Version}", now);
         await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = $"Restored version {restored.Version} as version {Edited.Version}.";
-        return Redirect($"/admin/{Section}/{Id}");
+        return Redirect(SitePaths.Admin.Editor(Section, Id));
     }
 
     private IQueryable<ContentRevision> OfContent() =>

@@ -44,6 +44,6 @@ public sealed class DeleteModel(BlogDbContext db, ContentChangeInterceptor conte
         await db.MediaItems.Where(m => m.Id == Id).ExecuteDeleteAsync(cancellationToken);
         contentChanges.Notify(); // pages showing it are rendered again
         TempData["StatusMessage"] = $"Deleted “{fileName}”.";
-        return Redirect("/admin/media");
+        return Redirect(SitePaths.Admin.Media);
     }
 }

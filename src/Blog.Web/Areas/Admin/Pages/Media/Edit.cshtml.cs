@@ -54,7 +54,7 @@ public sealed class EditModel(BlogDbContext db, ContentChangeInterceptor content
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.AltText, alt).SetProperty(m => m.Caption, caption), cancellationToken);
         contentChanges.Notify();
         TempData["StatusMessage"] = $"Saved the description of “{Photo.FileName}”.";
-        return Redirect($"/admin/media/{Id}");
+        return Redirect(SitePaths.Admin.MediaItem(Id));
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -58,7 +58,7 @@ public sealed class ImportModel(BlogDbContext db, ImportUploads uploads, ImportQ
         TempData["StatusMessage"] = run.DryRun
             ? $"Dry run of “{run.FileName}” started: nothing will be written."
             : $"Import of “{run.FileName}” started.";
-        return Redirect($"/admin/import/{run.Id}");
+        return Redirect(SitePaths.Admin.ImportRun(run.Id));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

@@ -42,7 +42,7 @@ public sealed class RunModel(BlogDbContext db, ImportQueue queue, TimeProvider c
         if (!CanImportForReal)
         {
             TempData["StatusMessage"] = "This file is no longer here: upload it again to import it.";
-            return Redirect($"/admin/import/{id}");
+            return Redirect(SitePaths.Admin.ImportRun(id));
         }
 
         var run = db.ImportRuns.Add(new ImportRun
@@ -54,7 +54,7 @@ public sealed class RunModel(BlogDbContext db, ImportQueue queue, TimeProvider c
         await db.SaveChangesAsync(cancellationToken);
         await queue.EnqueueAsync(run.Id, cancellationToken);
         TempData["StatusMessage"] = $"Import of “{run.FileName}” started.";
-        return Redirect($"/admin/import/{run.Id}");
+        return Redirect(SitePaths.Admin.ImportRun(run.Id));
     }
 
     /// <summary>The counts the progress bar shows; owner-only like every page of the dashboard.</summary>

@@ -5,6 +5,7 @@ using Blog.Web.Media;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
+using Blog.Web.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Areas.Admin.Pages.Posts;
@@ -53,10 +54,7 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
     {
         Input.ApplyPostFieldsTo(post);
         await ApplyCoverAsync(post, cancellationToken);
-        post.Category = await Db.ResolveCategoryAsync(Input.Category, cancellationToken);
-        var tags = await Db.ResolveTagsAsync(Input.TagNames, cancellationToken);
-        post.Tags.RemoveAll(t => !tags.Contains(t));
-        post.Tags.AddRange(tags.Where(t => !post.Tags.Contains(t)));
+        await Db.SetTermsAsync(post, Input.Category, Input.TagNames, cancellationToken);
     }
 
     private async Task ApplyCoverAsync(Post post, CancellationToken cancellationToken)

@@ -64,13 +64,13 @@ public sealed class IndexModel(BlogDbContext db, SiteContext site, TimeProvider 
         Posts = new Paged<Row>(rows, PageNumber, Paging.CountPages(total, PageSize));
     }
 
-    public string PageUrl(int page) => "/admin/posts" + QueryString.Create(new Dictionary<string, string?>
+    public string PageUrl(int page) => SitePaths.Admin.PostsList(QueryString.Create(new Dictionary<string, string?>
     {
         ["status"] = Status,
         ["q"] = Query,
         ["sort"] = Sort,
         ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    });
+    }));
 
     public sealed record Row(int Id, string Title, string Slug, PublishStatus Status, DateTime? PublishedAtUtc, DateTime UpdatedAtUtc)
     {

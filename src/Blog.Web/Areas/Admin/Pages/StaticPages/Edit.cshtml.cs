@@ -9,13 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Areas.Admin.Pages.StaticPages;
 
 /// <summary>Writes or edits a static page: the post workflow, plus its place in the navigation.</summary>
-public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteContext site, TimeProvider clock)
+public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteContext site, TimeProvider clock, ReservedSegments reserved)
     : ContentEditorModel<StaticPage, PageInput>(db, renderer, site, clock), IHasPageMetadata
 {
-    /// <summary>First path segments the site itself uses: a page there would be unreachable or would hide a feature.</summary>
-    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(
-        ["admin", "archive", "blog", "page", "error", "css", "js", "icons", "feed", "feeds", "search", "media", "sitemap-xml", "robots-txt", "tag", "category"],
-        StringComparer.Ordinal);
 
     public PageMetadata Metadata => new(Current is null ? "New page" : $"Edit “{Current.Title}”");
 
@@ -31,7 +27,7 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
 
     protected override async Task ValidateSlugAsync(string slug, CancellationToken cancellationToken)
     {
-        if (Reserved.Contains(slug))
+        if (reserved.Contains(slug))
         {
             ModelState.AddModelError("Input.Slug", $"“{slug}” cannot be a page address: the site uses it itself. Choose another.");
         }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Blog.Web.Tests.Admin;
+namespace Blog.Web.Tests.Accounts;
 
 public sealed partial class AdminSecurityTests : IDisposable
 {

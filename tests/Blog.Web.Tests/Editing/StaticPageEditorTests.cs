@@ -2,7 +2,7 @@ using System.Net;
 using Blog.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Blog.Web.Tests.Admin;
+namespace Blog.Web.Tests.Editing;
 
 /// <summary>Static pages have the posts' workflow: publish, schedule, revisions, conflicts, autosave, trash.</summary>
 public sealed class StaticPageEditorTests : IDisposable

@@ -1,7 +1,7 @@
 using System.Net;
 using Blog.Web.Tests.Infrastructure;
 
-namespace Blog.Web.Tests.Admin;
+namespace Blog.Web.Tests.Settings;
 
 public sealed class SettingsTests : IDisposable
 {

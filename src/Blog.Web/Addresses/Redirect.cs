@@ -1,4 +1,4 @@
-namespace Blog.Web.Portability;
+namespace Blog.Web.Addresses;
 
 /// <summary>
 /// An old address that moved: a permalink from the blog the author came from, or a slug she changed. Served as a

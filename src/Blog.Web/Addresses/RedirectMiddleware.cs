@@ -1,7 +1,7 @@
 using Blog.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Blog.Web.Portability;
+namespace Blog.Web.Addresses;
 
 /// <summary>
 /// Answers 301 for an old address (an imported permalink, a changed slug), but only once the app has found nothing

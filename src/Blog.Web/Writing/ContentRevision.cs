@@ -1,12 +1,14 @@
+using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.StaticPages;
 
-namespace Blog.Web.Editing;
+namespace Blog.Web.Writing;
 
 /// <summary>
 /// A saved version of a post or page. Every save records one, so an earlier text is never lost: the history
 /// lists them, compares any of them with the current text, and restores one as a new revision.
 /// </summary>
+[HiddenFromReaders]
 public sealed class ContentRevision
 {
     public int Id { get; private set; }
@@ -46,14 +48,14 @@ public sealed class ContentRevision
     };
 
     /// <summary>Attaches a revision of content saved for the first time, whose id is not known yet.</summary>
-    public static ContentRevision OfNew(Post post, string note, DateTime nowUtc)
+    public static ContentRevision OfUnsaved(Post post, string note, DateTime nowUtc)
     {
         var revision = Of(post, note, nowUtc);
         revision.Post = post;
         return revision;
     }
 
-    public static ContentRevision OfNew(StaticPage page, string note, DateTime nowUtc)
+    public static ContentRevision OfUnsaved(StaticPage page, string note, DateTime nowUtc)
     {
         var revision = Of(page, note, nowUtc);
         revision.StaticPage = page;

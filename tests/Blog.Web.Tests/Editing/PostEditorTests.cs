@@ -2,7 +2,7 @@ using System.Net;
 using Blog.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Blog.Web.Tests.Admin;
+namespace Blog.Web.Tests.Editing;
 
 public sealed class PostEditorTests : IDisposable
 {

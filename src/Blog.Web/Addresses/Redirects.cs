@@ -3,15 +3,18 @@ using Blog.Web.Posts;
 using Blog.Web.StaticPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Blog.Web.Portability;
+namespace Blog.Web.Addresses;
 
 public static class Redirects
 {
+    /// <summary>Old addresses answer 301 where nothing else answers; runs inside the 404 page handling.</summary>
+    public static IApplicationBuilder UseRedirectsFromOldAddresses(this IApplicationBuilder app) => app.UseMiddleware<RedirectMiddleware>();
+
     /// <summary>Where readers find a post or a page on this blog.</summary>
     public static string AddressOf(PublishableContent content) => content switch
     {
-        Post post => $"/blog/{post.Slug}",
-        StaticPage page => $"/{page.Slug}",
+        Post post => SitePaths.Post(post.Slug),
+        StaticPage page => SitePaths.Page(page.Slug),
         _ => throw new ArgumentException("Unknown content", nameof(content)),
     };
 

@@ -1,0 +1,155 @@
+using System.Globalization;
+
+namespace Blog.Web.Addresses;
+
+/// <summary>
+/// The site's own addresses, public and admin, built in one place so pages, components, feeds, the sitemap and the
+/// dashboard agree on them, and every slug is escaped the same way (<see cref="Segment"/>). The routes themselves are
+/// the pages' <c>@page</c> templates and the endpoint maps; <c>SitePathsTests</c> checks that each address here
+/// reaches one of them. Add a member here for a new address rather than writing it in a view.
+/// </summary>
+public static class SitePaths
+{
+    public const string Home = "/";
+
+    public const string Archive = "/archive";
+
+    public const string SearchPage = "/search";
+
+    public const string BlogRss = "/feed/rss";
+
+    public const string BlogAtom = "/feed/atom";
+
+    public const string Sitemap = "/sitemap.xml";
+
+    public const string Robots = "/robots.txt";
+
+    /// <summary>The path of the error page for a status code, as the status-code pages re-execute it.</summary>
+    public const string ErrorTemplate = "/error/{0}";
+
+    /// <summary>The error page for unhandled exceptions: the status is the one the exception handler has set.</summary>
+    public const string ServerError = "/error";
+
+    /// <summary>A slug or other reader-supplied text made safe as one path segment.</summary>
+    public static string Segment(string value) => Uri.EscapeDataString(value);
+
+    /// <summary>Page <paramref name="pageNumber"/> of the newest posts; the first is the home page itself.</summary>
+    public static string HomePage(int pageNumber) => pageNumber <= 1 ? Home : Invariant($"/page/{pageNumber}");
+
+    public static string Post(string slug) => $"/blog/{Segment(slug)}";
+
+    public static string Page(string slug) => $"/{Segment(slug)}";
+
+    public static string Tag(string slug) => $"/blog/tag/{Segment(slug)}";
+
+    public static string Tag(string slug, int pageNumber) => Paged(Tag(slug), pageNumber);
+
+    public static string Category(string slug) => $"/blog/category/{Segment(slug)}";
+
+    public static string Category(string slug, int pageNumber) => Paged(Category(slug), pageNumber);
+
+    /// <summary>A feed of one listing (<see cref="Tag(string)"/>, <see cref="Category(string)"/>): <c>rss</c> or <c>atom</c>.</summary>
+    public static string FeedOf(string listingPath, string format) => $"{listingPath}/feed/{format}";
+
+    public static string ArchiveYear(int year) => Invariant($"/archive/{year}");
+
+    public static string ArchiveMonth(int year, int month) => Invariant($"/archive/{year}/{month}");
+
+    /// <summary>Results for <paramref name="query"/>; page 1 carries no page parameter.</summary>
+    public static string Search(string query, int pageNumber = 1) =>
+        $"{SearchPage}?q={Uri.EscapeDataString(query)}" + (pageNumber <= 1 ? "" : Invariant($"&page={pageNumber}"));
+
+    /// <summary>One file of a sitemap too large for one (numbered from 1).</summary>
+    public static string SitemapPart(int number) => Invariant($"/sitemap-{number}.xml");
+
+    /// <summary>A library photo's file: a variant by width (<c>1600</c>) or the <c>original</c>, by extension.</summary>
+    public static string MediaFile(int id, string name, string extension) => MediaFolder(id) + $"{name}.{extension}";
+
+    /// <summary>Where all of a library photo's files live, the text a post refers to it by.</summary>
+    public static string MediaFolder(int id) => Invariant($"/media/{id}/");
+
+    private static string Paged(string listingPath, int pageNumber) => pageNumber <= 1 ? listingPath : Invariant($"{listingPath}/page/{pageNumber}");
+
+    private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The author's dashboard. Everything under <see cref="Root"/> is the owner's only (one folder convention).</summary>
+    public static class Admin
+    {
+        public const string Root = "/admin";
+
+        public const string Posts = "/admin/posts";
+
+        public const string NewPost = "/admin/posts/new";
+
+        public const string Pages = "/admin/pages";
+
+        public const string NewPage = "/admin/pages/new";
+
+        public const string Media = "/admin/media";
+
+        /// <summary>Where the editors' and the library's scripts send one photo (the same page's upload handler).</summary>
+        public const string MediaUpload = "/admin/media?handler=upload";
+
+        public const string Trash = "/admin/trash";
+
+        public const string Settings = "/admin/settings";
+
+        public const string Autosave = "/admin/autosave";
+
+        public const string Preview = "/admin/preview";
+
+        public const string Import = "/admin/import";
+
+        public const string Export = "/admin/export";
+
+        public const string ExportZip = "/admin/export?handler=zip";
+
+        public const string ExportWxr = "/admin/export?handler=wxr";
+
+        public const string Backup = "/admin/backup";
+
+        public const string Account = "/admin/account";
+
+        public const string Login = "/admin/account/login";
+
+        public const string LoginWith2fa = "/admin/account/login-2fa";
+
+        public const string LoginWithRecoveryCode = "/admin/account/login-recovery";
+
+        public const string Logout = "/admin/account/logout";
+
+        public const string Setup = "/admin/setup";
+
+        /// <summary>The posts list showing one status (<c>draft</c>, <c>scheduled</c>, <c>published</c>).</summary>
+        public static string PostsWithStatus(string status) => $"{Posts}?status={Uri.EscapeDataString(status)}";
+
+        /// <summary>The posts list with its filters: <paramref name="query"/> holds only the parameters in use.</summary>
+        public static string PostsList(QueryString query) => Posts + query;
+
+        public static string Post(int id) => Invariant($"/admin/posts/{id}");
+
+        public static string PostPreview(int id) => Invariant($"/admin/posts/{id}/preview");
+
+        public static string Page(int id) => Invariant($"/admin/pages/{id}");
+
+        /// <summary>A post or page editor; <paramref name="section"/> is <c>posts</c> or <c>pages</c>.</summary>
+        public static string Editor(string section, int id) => Invariant($"/admin/{section}/{id}");
+
+        /// <summary>The editor, offering the autosave newer than the saved text.</summary>
+        public static string EditorRecovering(string section, int id) => Editor(section, id) + "?recover=true";
+
+        public static string History(string section, int id) => Editor(section, id) + "/history";
+
+        public static string History(string section, int id, int revisionId) => History(section, id) + Invariant($"/{revisionId}");
+
+        public static string MediaItem(int id) => Invariant($"/admin/media/{id}");
+
+        public static string MediaDelete(int id) => Invariant($"/admin/media/{id}/delete");
+
+        public static string MediaPage(int pageNumber) => Invariant($"/admin/media?page={pageNumber}");
+
+        public static string ImportRun(int id) => Invariant($"/admin/import/{id}");
+
+        public static string ImportRunStatus(int id) => ImportRun(id) + "?handler=status";
+    }
+}

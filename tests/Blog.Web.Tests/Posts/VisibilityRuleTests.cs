@@ -1,0 +1,81 @@
+using Blog.Web.Posts;
+using Blog.Web.Search;
+using Blog.Web.Seo;
+using Blog.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Tests.Posts;
+
+/// <summary>
+/// "Published and due" is defined once (<see cref="Visibility"/>); what is written by hand elsewhere (the search's FTS
+/// SQL, the partial index in the migrations, the entity's own check) must agree with it.
+/// </summary>
+public sealed class VisibilityRuleTests : IDisposable
+{
+    private readonly BlogFactory app = new();
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task Queries_search_sitemap_and_the_entity_agree_on_what_readers_see()
+    {
+        await app.AddPostAsync("Harbour at dawn", app.UtcNow.AddDays(-2));
+        await app.AddPostAsync("Harbour at noon", app.UtcNow.AddMinutes(-1));
+        await app.AddPostAsync("Harbour at dusk", app.UtcNow.AddDays(1));
+        await app.AddPostAsync("Harbour drafts", draft: true);
+        var trashed = await app.AddPostAsync("Harbour in the bin", app.UtcNow.AddDays(-3));
+        var withdrawn = await app.AddPostAsync("Harbour withdrawn", app.UtcNow.AddDays(-4));
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Posts.SingleAsync(p => p.Id == trashed.Id)).MoveToTrash(app.UtcNow);
+            (await db.Posts.SingleAsync(p => p.Id == withdrawn.Id)).Unpublish(app.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        var now = app.UtcNow;
+
+        var (byQuery, byEntity, bySearch, bySitemap) = await app.WithDbAsync(async (db, _) => (
+            await db.Posts.VisibleAt(now).OrderBy(p => p.Slug).Select(p => p.Slug).ToListAsync(),
+            (await db.Posts.ToListAsync()).Where(p => p.IsVisibleAt(now)).Select(p => p.Slug).Order(StringComparer.Ordinal).ToList(),
+            (await db.SearchAsync(SearchExpression.From("harbour")!, 1, now, CancellationToken.None))!.Items.Select(h => h.Slug).Order(StringComparer.Ordinal).ToList(),
+            (await Sitemap.LoadEntriesAsync(db, now, CancellationToken.None)).Select(e => e.Path).Where(p => p.StartsWith("/blog/", StringComparison.Ordinal))
+                .Select(p => p["/blog/".Length..]).Order(StringComparer.Ordinal).ToList()));
+
+        Assert.Equal(["harbour-at-dawn", "harbour-at-noon"], byQuery);
+        Assert.Equal(byQuery, byEntity);
+        Assert.Equal(byQuery, bySearch);
+        Assert.Equal(byQuery, bySitemap);
+
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        var later = await app.WithDbAsync(async (db, _) =>
+            (await db.SearchAsync(SearchExpression.From("harbour")!, 1, app.UtcNow, CancellationToken.None))!.Items.Count);
+        Assert.Equal(3, later);
+    }
+
+    [Fact]
+    public async Task The_partial_indexes_filter_is_the_rule_and_visible_lists_read_it()
+    {
+        await app.AddDailyPostsAsync(3);
+        var (filters, plan) = await app.WithDbAsync(async (db, _) =>
+        {
+            var indexes = await db.Database.SqlQuery<string>($"SELECT sql AS Value FROM sqlite_master WHERE type = 'index' AND name LIKE '%_Visible'").ToListAsync();
+            var query = db.Posts.VisibleAt(app.UtcNow).NewestFirst().Select(p => p.Id).ToQueryString();
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            // The plan does not depend on the parameters' values, so they are left unbound.
+            command.CommandText = "EXPLAIN QUERY PLAN " + query[query.IndexOf("SELECT", StringComparison.Ordinal)..];
+            var steps = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                steps.Add(reader.GetString(3));
+            }
+
+            return (indexes, string.Join("; ", steps));
+        });
+
+        Assert.Equal(2, filters.Count);
+        Assert.All(filters, sql => Assert.EndsWith("WHERE " + Visibility.ListedSqlFilter, sql, StringComparison.Ordinal));
+        Assert.Contains("IX_Posts_Visible", plan, StringComparison.Ordinal);
+    }
+}
