@@ -9,6 +9,7 @@ using Blog.Web.Portability;
 using Blog.Web.Security;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
+using Blog.Web.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -35,6 +36,9 @@ builder.Services.AddSignInRateLimiting();
 
 // Speed: public pages cached until content changes, text compressed.
 builder.Services.AddSpeed(builder.Configuration);
+
+// Reader statistics: counted in memory at the front of the pipeline, written as daily figures every few seconds.
+builder.Services.AddReaderStatistics(builder.Configuration);
 
 // Moving in and out: imports in the background, export, backup, redirects from old addresses.
 builder.Services.AddPortability();
@@ -63,6 +67,9 @@ if (args is [("admin" or "import" or "backup"), ..])
 
 // Security headers (CSP and friends) on every response, behind a reverse proxy too.
 app.UseSecurityHeaders();
+
+// Reader statistics: reads counted here, before the page cache answers them; the pixel answered here too.
+app.UseReaderStatistics();
 
 // Speed: a public page kept for anonymous readers is answered here, before anything else runs.
 app.UsePageCache();
@@ -95,6 +102,7 @@ app.MapRazorPages().WithStaticAssets();
 // Being found: RSS and Atom feeds (blog, tag, category), the sitemap and robots.txt.
 app.MapFeeds();
 app.MapSeoFiles();
+app.MapReaderStatistics();
 
 // Nothing is served before the database is ready.
 await database;

@@ -56,4 +56,19 @@ public static class SitePaths
     public static string Category(string slug) => $"/blog/category/{Uri.EscapeDataString(slug)}";
 
     public static string Page(string slug) => $"/{Uri.EscapeDataString(slug)}";
+
+    /// <summary>The reader-statistics pixel of the page whose <see cref="Statistics.CountedPath"/> token this is.</summary>
+    public static string StatisticsPixel(string token) => $"/stats/seen/{token}.css";
+
+    public const string StatisticsPixelPattern = "/stats/seen/{token}.css";
+
+    /// <summary>The author's statistics: the whole blog over the last <paramref name="days"/> days.</summary>
+    public static string AdminStatistics(int? days = null) => days is null ? "/admin/stats" : $"/admin/stats?days={days}";
+
+    /// <summary>The daily figures as CSV: the whole blog's (<c>site</c>) or each page's (<c>pages</c>).</summary>
+    public static string AdminStatisticsCsv(string what, int days) => $"/admin/stats/export/{what}.csv?days={days}";
+
+    /// <summary>One post's own figures (<paramref name="kind"/> <c>post</c>), or one static page's (<c>page</c>).</summary>
+    public static string AdminContentStatistics(string kind, int id, int? days = null) =>
+        days is null ? $"/admin/stats/{kind}/{id}" : $"/admin/stats/{kind}/{id}?days={days}";
 }

@@ -3,12 +3,14 @@ using Blog.Web.Feeds;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
+using Blog.Web.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Pages.Posts;
 
+[CountedRead(ReadKind.Category)]
 public sealed class CategoryModel(BlogDbContext db, SiteContext site, TimeProvider clock) : PageModel, IHasPageMetadata
 {
     public CategoryView Category { get; private set; } = default!;

@@ -3,12 +3,14 @@ using Blog.Web.Feeds;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
+using Blog.Web.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Pages.Posts;
 
+[CountedRead(ReadKind.Tag)]
 public sealed class TagModel(BlogDbContext db, SiteContext site, TimeProvider clock) : PageModel, IHasPageMetadata
 {
     public TermLink Tag { get; private set; } = default!;
