@@ -14,7 +14,7 @@ public static class StatisticsChart
 {
     private static readonly double[] StepFactors = [1, 2, 2.5, 5, 10];
 
-    private const double Width = 800, Height = 280, Left = 52, Right = 8, Top = 12, Bottom = 34;
+    private const double Width = 800, Height = 300, Left = 68, Right = 8, Top = 14, Bottom = 44;
 
     /// <summary>One bar: a day, or a week of a long period.</summary>
     public sealed record Bar(DateOnly From, DateOnly To, int Views, int Readers);
@@ -62,7 +62,7 @@ public static class StatisticsChart
             var value = top * i / 4;
             var y = Top + plotHeight - plotHeight * i / 4;
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Width - Right}\" y2=\"{y:0.#}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{Encode(value.ToString("N0", culture))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 8}\" y=\"{y + 5:0.#}\" text-anchor=\"end\">{Encode(value.ToString("N0", culture))}</text>");
         }
 
         svg.Append("</g>");
@@ -92,12 +92,12 @@ public static class StatisticsChart
         {
             var anchor = i == 0 ? "start" : "middle";
             var x = i == 0 ? Left : Left + slot * (i + 0.5);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.##}\" y=\"{Height - 12}\" text-anchor=\"{anchor}\">{Encode(Label(bars[i].From, culture))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.##}\" y=\"{Height - 14}\" text-anchor=\"{anchor}\">{Encode(Label(bars[i].From, culture))}</text>");
         }
 
         if (bars.Count > 1 && (bars.Count - 1) % step != 0)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right}\" y=\"{Height - 12}\" text-anchor=\"end\">{Encode(Label(bars[^1].To, culture))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right}\" y=\"{Height - 14}\" text-anchor=\"end\">{Encode(Label(bars[^1].To, culture))}</text>");
         }
 
         svg.Append("</g></svg>");
