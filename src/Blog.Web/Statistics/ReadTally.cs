@@ -28,7 +28,7 @@ public sealed class ReadTally(IOptions<StatisticsOptions> options)
     private readonly Dictionary<string, CountedPage> pagesByToken = new(StringComparer.Ordinal);
 
     // The day's, forgotten when it ends.
-    private readonly byte[] salt = new byte[32];
+    private SipHash salted = NewSalt();
     private readonly Dictionary<(ulong Reader, int Page), bool> views = [];
     private readonly HashSet<ulong> readers = [];
     private readonly HashSet<(int Page, SourceKind Kind, string Name)> sources = [];
@@ -46,7 +46,7 @@ public sealed class ReadTally(IOptions<StatisticsOptions> options)
     public void StartDay(DateOnly day)
     {
         Day = day;
-        RandomNumberGenerator.Fill(salt);
+        salted = NewSalt();
         views.Clear();
         views.TrimExcess();
         readers.Clear();
@@ -251,6 +251,16 @@ public sealed class ReadTally(IOptions<StatisticsOptions> options)
         return page;
     }
 
+    /// <summary>A keyed hash with a new random 128-bit key (the day's salt), which exists nowhere else and is never written.</summary>
+    private static SipHash NewSalt()
+    {
+        Span<byte> key = stackalloc byte[16];
+        RandomNumberGenerator.Fill(key);
+        var salt = new SipHash(BinaryPrimitives.ReadUInt64LittleEndian(key), BinaryPrimitives.ReadUInt64LittleEndian(key[8..]));
+        CryptographicOperations.ZeroMemory(key);
+        return salt;
+    }
+
     private ulong ReaderHash(IPAddress? address, string userAgent)
     {
         var length = 16 + 1 + Encoding.UTF8.GetMaxByteCount(userAgent.Length);
@@ -266,9 +276,7 @@ public sealed class ReadTally(IOptions<StatisticsOptions> options)
 
             input[written++] = 0;
             written += Encoding.UTF8.GetBytes(userAgent, input[written..]);
-            Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-            HMACSHA256.HashData(salt, input[..written], hash);
-            return BinaryPrimitives.ReadUInt64LittleEndian(hash);
+            return salted.Hash(input[..written]);
         }
         finally
         {

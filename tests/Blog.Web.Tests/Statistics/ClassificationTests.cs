@@ -137,3 +137,18 @@ public sealed class ClassificationTests
     [InlineData(1001, 2000)]
     public void The_scale_ends_on_a_round_number(int largest, int top) => Assert.Equal(top, StatisticsChart.NiceCeiling(largest));
 }
+
+public sealed class SipHashTests
+{
+    private static readonly SipHash ReferenceKey = new(0x0706050403020100UL, 0x0f0e0d0c0b0a0908UL);
+
+    [Theory]
+    [InlineData(0, 0x726fdb47dd0e0e31UL)] // the reference implementation's first test vector
+    [InlineData(15, 0xa129ca6149be45e5UL)] // the paper's worked example (appendix A)
+    public void SipHash_2_4_gives_the_reference_values(int length, ulong expected) =>
+        Assert.Equal(expected, ReferenceKey.Hash(Enumerable.Range(0, length).Select(i => (byte)i).ToArray()));
+
+    [Fact]
+    public void Another_key_gives_another_hash() =>
+        Assert.NotEqual(ReferenceKey.Hash([1, 2, 3]), new SipHash(1, 2).Hash([1, 2, 3]));
+}
