@@ -197,8 +197,8 @@ printf 'wrk.headers["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) G
 measure_all \
   "post N=$big statistics on|http://127.0.0.1:5312/blog/$post_big|$work/browser.lua" \
   "post N=$big statistics off|http://127.0.0.1:5313/blog/$post_big|$work/browser.lua"
+stop_app stats-on # (stopping writes the last counts)
 result["counted"]=$(sqlite3 "$work/blog-$big.db" "SELECT coalesce(sum(Views), 0) FROM StatisticsPages;")
-stop_app stats-on
 stop_app stats-off
 
 # The table.
