@@ -61,6 +61,17 @@ public sealed class FiguresWriter(IServiceScopeFactory scopes)
         }
     }
 
+    /// <summary>Deletes the daily figures of the days before <paramref name="firstKept"/>.</summary>
+    public async Task DeleteBeforeAsync(DateOnly firstKept, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        await db.StatisticsDays.Where(d => d.Day < firstKept).ExecuteDeleteAsync(cancellationToken);
+        await db.StatisticsPages.Where(d => d.Day < firstKept).ExecuteDeleteAsync(cancellationToken);
+        await db.StatisticsSources.Where(d => d.Day < firstKept).ExecuteDeleteAsync(cancellationToken);
+        await db.StatisticsFeeds.Where(d => d.Day < firstKept).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>A post's or page's id by the slug in its address, once per address: its figures then follow it if the slug changes.</summary>
     private static async Task LookUpContentAsync(BlogDbContext db, TallyFigures figures, CancellationToken cancellationToken)
     {

@@ -42,13 +42,17 @@ public sealed class ReadTally(IOptions<StatisticsOptions> options)
     /// <summary>Readers recognised today (for the dashboard's "today" figure and the tests): a count, never the hashes.</summary>
     public int ReadersToday => readers.Count;
 
-    /// <summary>Begins a day: a new salt, and every hash of the day before forgotten. Take the pending figures first.</summary>
+    /// <summary>
+    /// Begins a day: a new salt, and every hash of the day before forgotten (the user agents whose verdicts were
+    /// remembered, too). Take the pending figures first.
+    /// </summary>
     public void StartDay(DateOnly day)
     {
         Day = day;
         salted = NewSalt();
         views.Clear();
         views.TrimExcess();
+        agents.Clear();
         readers.Clear();
         readers.TrimExcess();
         sources.Clear();

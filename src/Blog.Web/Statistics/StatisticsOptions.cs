@@ -17,6 +17,9 @@ public sealed class StatisticsOptions
     /// </summary>
     public int QueueLimit { get; set; } = 200_000;
 
+    /// <summary>Daily figures older than this many days are deleted when a day ends; 0 keeps them for good.</summary>
+    public int KeepDays { get; set; }
+
     /// <summary>Distinct (reader, page) pairs remembered for the day, to tell a reader's first view of a page; about 40 bytes each.</summary>
     public int MaxTrackedViewsPerDay { get; set; } = 1_000_000;
 }

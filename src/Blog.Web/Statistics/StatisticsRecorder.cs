@@ -100,6 +100,10 @@ public sealed class StatisticsRecorder(
                 // The day's figures go out with the day; then its salt and hashes are forgotten.
                 await WriteAsync(tally.TakeFigures(), cancellationToken);
                 tally.StartDay(today);
+                if (options.Value.KeepDays > 0)
+                {
+                    await writer.DeleteBeforeAsync(today.AddDays(1 - options.Value.KeepDays), cancellationToken);
+                }
             }
 
             while (queue.TryTake(out var read))

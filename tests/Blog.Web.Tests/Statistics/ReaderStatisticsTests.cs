@@ -253,6 +253,29 @@ public sealed class ReaderStatisticsTests : IDisposable
     }
 
     [Fact]
+    public async Task Figures_older_than_the_days_kept_are_deleted_when_a_day_ends()
+    {
+        using var keeping = new BlogFactory { Settings = { ["Blog:Statistics:KeepDays"] = "2" } };
+        await keeping.AddPostAsync("Kept");
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            await keeping.Reader("192.0.2.80").BrowseAsync("/blog/kept", "https://example.org/");
+            await keeping.FetchFeedAsync("Feedly/1.0 (+http://www.feedly.com/fetcher.html; 4 subscribers)");
+            await keeping.FlushStatisticsAsync();
+            keeping.Clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        await keeping.FlushStatisticsAsync();
+
+        // Two days kept: today (nothing counted yet) and yesterday; the two days before are gone.
+        DateOnly[] yesterday = [DateOnly.FromDateTime(keeping.UtcNow).AddDays(-1)];
+        Assert.Equal(yesterday, (await keeping.SiteFiguresAsync()).Select(d => d.Day));
+        Assert.Equal(yesterday, (await keeping.PageFiguresAsync()).Select(d => d.Day));
+        Assert.Equal(yesterday, (await keeping.SourceFiguresAsync()).Select(d => d.Day));
+        Assert.Equal(yesterday, (await keeping.FeedFiguresAsync()).Select(d => d.Day));
+    }
+
+    [Fact]
     public async Task With_statistics_off_pages_carry_no_pixel_and_nothing_is_counted()
     {
         using var off = new BlogFactory { Settings = { ["Blog:Statistics:Enabled"] = "false" } };
