@@ -88,14 +88,17 @@ public static class StatisticsChart
         // Dates under the bars: about six, the first and last included.
         svg.Append("<g class=\"stats-chart__axis\">");
         var step = Math.Max(1, (int)Math.Ceiling(bars.Count / 6.0));
+        var lastLabelled = 0;
         for (var i = 0; i < bars.Count; i += step)
         {
+            lastLabelled = i;
             var anchor = i == 0 ? "start" : "middle";
             var x = i == 0 ? Left : Left + slot * (i + 0.5);
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.##}\" y=\"{Height - 14}\" text-anchor=\"{anchor}\">{Encode(Label(bars[i].From, culture))}</text>");
         }
 
-        if (bars.Count > 1 && (bars.Count - 1) % step != 0)
+        // The last day too, unless it would run into the label before it.
+        if (bars.Count > 1 && bars.Count - 1 - lastLabelled >= Math.Max(2, step * 0.7))
         {
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right}\" y=\"{Height - 14}\" text-anchor=\"end\">{Encode(Label(bars[^1].To, culture))}</text>");
         }

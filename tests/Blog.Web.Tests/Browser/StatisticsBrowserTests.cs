@@ -63,5 +63,19 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : IDisposable
 
         // The bar for today carries its figures in its tooltip.
         Assert.Contains("1 views, 1 readers", await owner.Locator("#stats-chart .stats-chart__bars g").Last.Locator("title").TextContentAsync(), StringComparison.Ordinal);
+
+        // The post's own page, a click away.
+        await owner.ClickAsync("#top-content a");
+        await Assertions.Expect(owner.Locator("h1")).ToHaveTextAsync("Rendered by a browser");
+        await Assertions.Expect(owner.Locator("#total-readers")).ToHaveTextAsync("1");
+        await owner.ClickAsync("#period-365");
+        await Assertions.Expect(owner.Locator("#period-365")).ToHaveAttributeAsync("aria-current", "page");
+        if (!string.IsNullOrEmpty(shots))
+        {
+            await owner.ScreenshotAsync(new() { Path = Path.Combine(shots, "post-stats-375-dark.png"), FullPage = true });
+            await owner.SetViewportSizeAsync(1280, 900);
+            await owner.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+            await owner.ScreenshotAsync(new() { Path = Path.Combine(shots, "post-stats-1280-light.png"), FullPage = true });
+        }
     }
 }
