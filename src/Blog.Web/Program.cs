@@ -102,6 +102,8 @@ app.MapRazorPages().WithStaticAssets();
 // Being found: RSS and Atom feeds (blog, tag, category), the sitemap and robots.txt.
 app.MapFeeds();
 app.MapSeoFiles();
+
+// Reader statistics: the empty stylesheet a rendered page loads, telling a browser from a program (/stats/seen/{token}.css).
 app.MapReaderStatistics();
 
 // Nothing is served before the database is ready.

@@ -8,7 +8,7 @@ namespace Blog.Web.Statistics;
 /// <summary>
 /// Counts reads at the front of the pipeline, just before the page cache, so a kept page is counted like a rendered
 /// one. The request only leaves a <see cref="ReadEvent"/> in the <see cref="ReadQueue"/> (references to what it already
-/// holds) once its response is known to be a 200 or 304; everything else happens in the background. Campaign tags are
+/// holds) when its response starts as a 200 or 304; everything else happens in the background. Campaign tags are
 /// read here because the page cache takes undeclared query parameters off the request. It also answers the statistics
 /// pixel itself, so a browser's pixel request costs no more than this.
 /// </summary>
@@ -35,15 +35,11 @@ internal sealed class ReadCountingMiddleware(RequestDelegate next, ReadQueue que
             return next(context);
         }
 
+        // Counted as the response starts, when its status is known and before the reader has the page, so that the
+        // page's view is always queued before the pixel request the page leads to.
         var read = Capture(context.Request, counted.Kind, context.Request.Path.Value ?? "/", isPixel: false);
-        var served = next(context);
-        if (served.IsCompletedSuccessfully)
-        {
-            CountIfServed(context, read);
-            return Task.CompletedTask;
-        }
-
-        return CountWhenServedAsync(served, context, read);
+        context.Response.OnStarting(CountIfServed, new PendingRead(context.Response, queue, read));
+        return next(context);
     }
 
     internal static ReadEvent Capture(HttpRequest request, ReadKind kind, string path, bool isPixel)
@@ -74,20 +70,18 @@ internal sealed class ReadCountingMiddleware(RequestDelegate next, ReadQueue que
     private static bool PrivacySignal(IHeaderDictionary headers) =>
         (headers.TryGetValue("Sec-GPC", out var gpc) && gpc == "1") || (headers.TryGetValue("DNT", out var dnt) && dnt == "1");
 
-    private async Task CountWhenServedAsync(Task served, HttpContext context, ReadEvent read)
+    private static Task CountIfServed(object state)
     {
-        await served;
-        CountIfServed(context, read);
+        var pending = (PendingRead)state;
+        if (pending.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
+        {
+            pending.Queue.Add(pending.Read);
+        }
+
+        return Task.CompletedTask;
     }
 
-    private void CountIfServed(HttpContext context, in ReadEvent read)
-    {
-        // (Not RequestAborted: asking for it costs Kestrel an allocation per request.)
-        if (context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
-        {
-            queue.Add(read);
-        }
-    }
+    private sealed record PendingRead(HttpResponse Response, ReadQueue Queue, ReadEvent Read);
 }
 
 /// <summary>

@@ -41,6 +41,11 @@ public sealed class ContentModel(BlogDbContext db, SiteContext site, TimeProvide
 
     public async Task<IActionResult> OnGetAsync(string kind, int id, CancellationToken cancellationToken)
     {
+        if (kind is not ("post" or "page"))
+        {
+            return NotFound();
+        }
+
         var readKind = kind == "post" ? ReadKind.Post : ReadKind.Page;
         var found = readKind == ReadKind.Post
             ? await db.Posts.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Title, p.Slug }).SingleOrDefaultAsync(cancellationToken)
