@@ -6,7 +6,8 @@
 # a search at 64 connections; the same post's HTML served by nginx in the same run (the ratio app/nginx is the figure
 # that matters: absolute numbers vary between machines); the post and home page with the page cache off, and random
 # posts from the whole archive with it off (nearly every read then misses the in-memory read cache too); the p50 ratio
-# between 10,000 and 10 posts; time from process start to the first 200; resident memory after the load.
+# between 10,000 and 10 posts; time from process start to the first 200; resident memory after the load; the cached
+# post read by a browser's user agent with reader statistics on and off, side by side (every request counted).
 #
 # Every measurement is taken BENCH_ROUNDS times, the rounds interleaved (10 posts, 10,000 posts, nginx, 10 posts, ...,
 # every other round backwards), and the median is reported: a shared machine's speed drifts, and interleaving puts the
@@ -52,10 +53,10 @@ dotnet build "$root/bench/BlogBench" -c Release -o "$work/seeder" --nologo -v q 
 
 declare -A result
 
-start_app() { # $1 name, $2 port, $3 database, $4 page cache true/false; records start-$1 and pid-$1
+start_app() { # $1 name, $2 port, $3 database, $4 page cache true/false, $5 statistics (default true); records start-$1 and pid-$1
   local started pid; started=$(date +%s%N)
   ( cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" \
-      ConnectionStrings__Blog="Data Source=$3" Blog__OutputCache__Enabled="$4" Blog__SeedSampleContent=false \
+      ConnectionStrings__Blog="Data Source=$3" Blog__OutputCache__Enabled="$4" Blog__Statistics__Enabled="${5:-true}" Blog__SeedSampleContent=false \
       Logging__LogLevel__Default=Warning exec dotnet Blog.Web.dll ) >"$work/app-$1.log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$2/"; do
@@ -187,6 +188,19 @@ measure_all \
 result["rss-uncached"]=$(rss_mb "${result["pid-uncached"]}")
 stop_app uncached
 
+# 3. Reader statistics on and off, in the same rounds: the cached post fetched with a browser's user agent, so that every
+#    request is counted as a view (wrk sends none of its own, which the statistics would drop as a program's).
+sqlite3 "$work/blog-$big.db" "VACUUM INTO '$work/blog-stats-off.db';"
+start_app stats-on 5312 "$work/blog-$big.db" true true
+start_app stats-off 5313 "$work/blog-stats-off.db" true false
+printf 'wrk.headers["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"\n' >"$work/browser.lua"
+measure_all \
+  "post N=$big statistics on|http://127.0.0.1:5312/blog/$post_big|$work/browser.lua" \
+  "post N=$big statistics off|http://127.0.0.1:5313/blog/$post_big|$work/browser.lua"
+stop_app stats-on # (stopping writes the last counts)
+result["counted"]=$(sqlite3 "$work/blog-$big.db" "SELECT coalesce(sum(Views), 0) FROM StatisticsPages;")
+stop_app stats-off
+
 # The table.
 printf '\n%-30s %10s %10s %10s\n' "what (median of $rounds)" "req/s" "p50 ms" "p99 ms"
 for row in "${rows[@]}"; do
@@ -199,6 +213,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b+0 == 0) print "n/a"; else print
 echo
 echo "cached post / nginx (req/s):   $(ratio "$(field "post N=$big" 1)" "$(field "nginx post (same bytes)" 1)")   (target >= 0.6)"
 echo "uncached post / nginx (req/s): $(ratio "$(field "post N=$big uncached" 1)" "$(field "nginx post, again" 1)")   (target >= 0.25)"
+echo "cached post, statistics on / off (req/s): $(ratio "$(field "post N=$big statistics on" 1)" "$(field "post N=$big statistics off" 1)")   (target >= 0.95; ${result["counted"]} views counted)"
 for page in home post tag search; do
   echo "p50 $page N=$big / N=$small:        $(ratio "$(field "$page N=$big" 2)" "$(field "$page N=$small" 2)")   (target <= 1.2)"
 done

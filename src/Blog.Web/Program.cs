@@ -9,6 +9,7 @@ using Blog.Web.Portability;
 using Blog.Web.Security;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
+using Blog.Web.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -39,6 +40,9 @@ builder.Services.AddSignInRateLimiting();
 // Speed: public pages cached until content changes, text compressed.
 builder.Services.AddSpeed(builder.Configuration);
 
+// Reader statistics: counted in memory at the front of the pipeline, written as daily figures every few seconds.
+builder.Services.AddReaderStatistics(builder.Configuration);
+
 // Moving in and out: imports in the background, export, backup, redirects from old addresses.
 builder.Services.AddPortability();
 
@@ -66,6 +70,9 @@ if (args is [("admin" or "import" or "backup"), ..])
 
 // Security headers (CSP and friends) on every response, behind a reverse proxy too.
 app.UseSecurityHeaders();
+
+// Reader statistics: reads counted here, before the page cache answers them; the pixel answered here too.
+app.UseReaderStatistics();
 
 // Speed: a public page kept for anonymous readers is answered here, before anything else runs.
 app.UsePageCache();
@@ -104,6 +111,9 @@ app.MapRazorPages().WithStaticAssets();
 // Being found: RSS and Atom feeds (blog, tag, category), the sitemap and robots.txt.
 app.MapFeeds();
 app.MapSeoFiles();
+
+// Reader statistics: the empty stylesheet a rendered page loads, telling a browser from a program (/stats/seen/{token}.css).
+app.MapReaderStatistics();
 
 // Nothing is served before the database is ready.
 await database;

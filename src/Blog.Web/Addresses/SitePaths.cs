@@ -73,6 +73,21 @@ public static class SitePaths
     private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The author's dashboard. Everything under <see cref="Root"/> is the owner's only (one folder convention).</summary>
+    /// <summary>The reader-statistics pixel of the page whose <see cref="Statistics.CountedPath"/> token this is.</summary>
+    public static string StatisticsPixel(string token) => $"/stats/seen/{Segment(token)}.css";
+
+    public const string StatisticsPixelPattern = "/stats/seen/{token}.css";
+
+    /// <summary>The author's statistics: the whole blog over the last <paramref name="days"/> days.</summary>
+    public static string AdminStatistics(int? days = null) => days is null ? "/admin/stats" : Invariant($"/admin/stats?days={days}");
+
+    /// <summary>The daily figures as CSV: the whole blog's (<c>site</c>) or each page's (<c>pages</c>).</summary>
+    public static string AdminStatisticsCsv(string what, int days) => Invariant($"/admin/stats/export/{what}.csv?days={days}");
+
+    /// <summary>One post's own figures (<paramref name="kind"/> <c>post</c>), or one static page's (<c>page</c>).</summary>
+    public static string AdminContentStatistics(string kind, int id, int? days = null) =>
+        days is null ? Invariant($"/admin/stats/{kind}/{id}") : Invariant($"/admin/stats/{kind}/{id}?days={days}");
+
     public static class Admin
     {
         public const string Root = "/admin";

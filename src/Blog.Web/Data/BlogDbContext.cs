@@ -6,6 +6,7 @@ using Blog.Web.Portability.Import;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
 using Blog.Web.StaticPages;
+using Blog.Web.Statistics;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,15 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Reader statistics: daily figures, nothing about any reader.</summary>
+    public DbSet<DailySiteFigures> StatisticsDays => Set<DailySiteFigures>();
+
+    public DbSet<DailyPageFigures> StatisticsPages => Set<DailyPageFigures>();
+
+    public DbSet<DailySourceFigures> StatisticsSources => Set<DailySourceFigures>();
+
+    public DbSet<DailyFeedFigures> StatisticsFeeds => Set<DailyFeedFigures>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
+using Blog.Web.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Feeds;
@@ -28,7 +29,7 @@ public static class FeedEndpoints
     public static WebApplication MapFeeds(this WebApplication app)
     {
         // Feed readers poll all day: anonymous ones are answered by the page cache.
-        var readers = app.MapGroup("").CacheForReaders();
+        var readers = app.MapGroup("").CacheForReaders().WithMetadata(new CountedReadAttribute(ReadKind.Feed));
 
         readers.MapGet("/feed/{format}", (string format, HttpContext context, BlogDbContext db, SiteContext site, TimeProvider clock) =>
             ServeAsync(format, context, db, site, clock, settings =>

@@ -3,11 +3,13 @@ using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
+using Blog.Web.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages;
 
+[CountedRead(ReadKind.Home)]
 public sealed class IndexModel(BlogDbContext db, SiteContext site, TimeProvider clock, ReadCache reads) : PageModel, IHasPageMetadata
 {
     public Paged<PostSummary> Posts { get; private set; } = default!;

@@ -1,12 +1,14 @@
 using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
+using Blog.Web.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Pages;
 
+[CountedRead(ReadKind.Page)]
 public sealed class StaticPageModel(BlogDbContext db, TimeProvider clock) : PageModel, IHasPageMetadata
 {
     public StaticPageView StaticPage { get; private set; } = default!;

@@ -36,6 +36,9 @@ public class BlogFactory : WebApplicationFactory<Program>
     /// <summary>Every log line the app writes, for tests that read what it printed (such as the set-up link).</summary>
     public LogCapture Logs { get; } = new();
 
+    /// <summary>Configuration settings for one test class (<c>Blog:Statistics:Enabled</c> = <c>false</c>).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     /// <summary>Extra service changes for one test class (applied after the factory's own).</summary>
     public Action<IServiceCollection>? ExtraServices { get; init; }
 
@@ -49,6 +52,11 @@ public class BlogFactory : WebApplicationFactory<Program>
         builder.UseSetting("Blog:ValidateServices", "true");
         builder.UseSetting("Blog:SeedSampleContent", SeedSampleContent ? "true" : "false");
         builder.UseSetting("Blog:SignInRateLimit:PermitLimit", SignInRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

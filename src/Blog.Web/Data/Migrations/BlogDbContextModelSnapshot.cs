@@ -742,6 +742,101 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("StaticPages", (string)null);
                 });
 
+            modelBuilder.Entity("Blog.Web.Statistics.DailyFeedFigures", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reader")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Fetches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Subscribers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Path", "Reader");
+
+                    b.ToTable("StatisticsFeeds", (string)null);
+                });
+
+            modelBuilder.Entity("Blog.Web.Statistics.DailyPageFigures", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Readers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Path");
+
+                    b.HasIndex("Kind", "ContentId", "Day");
+
+                    b.ToTable("StatisticsPages", (string)null);
+                });
+
+            modelBuilder.Entity("Blog.Web.Statistics.DailySiteFigures", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeedFetches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Readers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("StatisticsDays", (string)null);
+                });
+
+            modelBuilder.Entity("Blog.Web.Statistics.DailySourceFigures", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Path", "Kind", "Name");
+
+                    b.ToTable("StatisticsSources", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -3,12 +3,14 @@ using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
+using Blog.Web.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Pages.Posts;
 
+[CountedRead(ReadKind.Post)]
 public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider clock, ReadCache reads) : PageModel, IHasPageMetadata
 {
     public PostView Post { get; private set; } = default!;

@@ -3,10 +3,12 @@ using Blog.Web.Feeds;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
+using Blog.Web.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Pages.Posts;
 
+[CountedRead(ReadKind.Tag)]
 public sealed class TagModel(BlogDbContext db, SiteContext site, TimeProvider clock) : TermListingModel(db, site, clock)
 {
     public override string Kind => "Tag";
