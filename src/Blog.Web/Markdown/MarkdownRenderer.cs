@@ -51,7 +51,9 @@ public sealed class MarkdownRenderer
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<HeadingRenderer>(new AnchoredHeadingRenderer());
-        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new LibraryImageRenderer(images));
+        var photos = new PhotoContext(images);
+        renderer.ObjectRenderers.Replace<ParagraphRenderer>(new PhotoParagraphRenderer(photos));
+        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new LibraryImageRenderer(photos));
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();

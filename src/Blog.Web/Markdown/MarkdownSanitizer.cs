@@ -21,7 +21,7 @@ internal static class MarkdownSanitizer
         }
 
         // Heading and footnote ids make sections linkable; the rest are what our image markup uses.
-        foreach (var attribute in new[] { "id", "class", "loading", "decoding", "srcset", "sizes", "role", "aria-label", "aria-hidden", "start" })
+        foreach (var attribute in new[] { "id", "class", "loading", "decoding", "srcset", "sizes", "role", "aria-label", "aria-hidden", "start", "data-pswp-width", "data-pswp-height", "data-pswp-srcset" })
         {
             sanitizer.AllowedAttributes.Add(attribute);
         }

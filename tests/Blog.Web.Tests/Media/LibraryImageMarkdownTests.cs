@@ -27,7 +27,8 @@ public sealed class LibraryImageMarkdownTests
         Assert.Equal("/media/7/480.jpg 480w, /media/7/960.jpg 960w, /media/7/1600.jpg 1600w, /media/7/2400.jpg 2400w", img.GetAttribute("srcset"));
         Assert.Equal(ResponsiveImage.BodySizes, img.GetAttribute("sizes"));
         Assert.Equal(("1600", "1067"), (img.GetAttribute("width"), img.GetAttribute("height")));
-        Assert.Equal(("Red boats", "At dawn", "async"), (img.GetAttribute("alt"), img.GetAttribute("title"), img.GetAttribute("decoding")));
+        Assert.Equal(("Red boats", "async"), (img.GetAttribute("alt"), img.GetAttribute("decoding")));
+        Assert.Equal("At dawn", page.QuerySelector("figure.photo > figcaption")!.TextContent); // the Markdown's title is the caption
     }
 
     [Fact]
