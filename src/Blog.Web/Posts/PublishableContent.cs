@@ -83,6 +83,25 @@ public abstract class PublishableContent
         Touch(nowUtc);
     }
 
+    /// <summary>
+    /// Renders the same Markdown again (the library's descriptions, captions or the blog's photo settings changed, or
+    /// a new release renders differently). Not an edit: the text, the dates and the version stay as they were.
+    /// </summary>
+    public bool Rerender(MarkdownRenderer renderer, Media.LibraryImages images)
+    {
+        var rendered = renderer.Render(BodyMarkdown, images);
+        if (rendered.Html == BodyHtml)
+        {
+            return false;
+        }
+
+        BodyHtml = rendered.Html;
+        BodyText = rendered.PlainText;
+        Opening = rendered.PlainText.Length <= OpeningLength ? rendered.PlainText : rendered.PlainText[..OpeningLength];
+        WordCount = rendered.WordCount;
+        return true;
+    }
+
     public void Touch(DateTime nowUtc) => UpdatedAtUtc = nowUtc;
 
     /// <summary>Marks a save by the author: a new version, to be recorded as a revision.</summary>
