@@ -28,7 +28,7 @@ internal sealed class DatabaseInitializer(
                 if (pending.Any(m => m.EndsWith(TextRendering.RerenderAfterMigration, StringComparison.Ordinal)))
                 {
                     // This release renders photos differently: texts saved before it get the new markup once.
-                    var count = await services.GetRequiredService<TextRendering>().RerenderAsync(null, cancellationToken);
+                    var count = await services.GetRequiredService<TextRendering>().RerenderAsync(null, cancellationToken, everything: true);
                     logger.LogInformation("Rendered {Count} posts and pages again for this release's photo markup.", count);
                 }
             }

@@ -39,6 +39,12 @@ internal static class MarkdownSanitizer
                 // Task lists render as checkboxes that show progress; no other input survives, and none is clickable.
                 case IHtmlInputElement { Type: "checkbox" } checkbox:
                     checkbox.IsDisabled = true;
+                    // A task's checkbox is named by the task beside it.
+                    checkbox.SetAttribute("aria-label", checkbox.ParentElement?.TextContent.Trim() is { Length: > 0 } task ? task : "Task");
+                    break;
+                case IHtmlPreElement or IHtmlTableElement:
+                    // Code and tables scroll sideways in their own box when too wide: keyboard users must reach it.
+                    ((AngleSharp.Dom.IElement)e.Node).SetAttribute("tabindex", "0");
                     break;
                 case IHtmlInputElement input:
                     input.Remove();

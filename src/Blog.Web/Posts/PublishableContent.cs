@@ -78,7 +78,7 @@ public abstract class PublishableContent
         BodyMarkdown = markdown;
         BodyHtml = rendered.Html;
         BodyText = rendered.PlainText;
-        Opening = rendered.PlainText.Length <= OpeningLength ? rendered.PlainText : rendered.PlainText[..OpeningLength];
+        Opening = OpeningOf(rendered);
         WordCount = rendered.WordCount;
         Touch(nowUtc);
     }
@@ -97,9 +97,16 @@ public abstract class PublishableContent
 
         BodyHtml = rendered.Html;
         BodyText = rendered.PlainText;
-        Opening = rendered.PlainText.Length <= OpeningLength ? rendered.PlainText : rendered.PlainText[..OpeningLength];
+        Opening = OpeningOf(rendered);
         WordCount = rendered.WordCount;
         return true;
+    }
+
+    /// <summary>The start of the prose (or of all the text, when it has no prose: a text of headings and photos).</summary>
+    private static string OpeningOf(RenderedMarkdown rendered)
+    {
+        var text = rendered.Prose.Length > 0 ? rendered.Prose : rendered.PlainText;
+        return text.Length <= OpeningLength ? text : text[..OpeningLength];
     }
 
     public void Touch(DateTime nowUtc) => UpdatedAtUtc = nowUtc;

@@ -16,10 +16,11 @@ public sealed class TextRendering(BlogDbContext db, MarkdownRenderer renderer)
     public const string RerenderAfterMigration = "_Photographs";
 
     /// <param name="photoId">Only the texts that use this library photo; null for every text that uses any.</param>
+    /// <param name="everything">Every text, photos or not (a release that renders differently).</param>
     /// <returns>How many texts changed.</returns>
-    public async Task<int> RerenderAsync(int? photoId, CancellationToken cancellationToken)
+    public async Task<int> RerenderAsync(int? photoId, CancellationToken cancellationToken, bool everything = false)
     {
-        var prefix = photoId is { } id ? ResponsiveImage.UrlPrefix(id) : "/media/";
+        var prefix = everything ? "" : photoId is { } id ? ResponsiveImage.UrlPrefix(id) : "/media/";
         var posts = await db.Posts.Where(p => p.BodyMarkdown.Contains(prefix) || (p.CoverImageUrl != null && p.CoverImageUrl.Contains(prefix)))
             .ToListAsync(cancellationToken);
         var pages = await db.StaticPages.Where(p => p.BodyMarkdown.Contains(prefix)).ToListAsync(cancellationToken);

@@ -56,4 +56,27 @@ public static class SitePaths
     public static string Category(string slug) => $"/blog/category/{Uri.EscapeDataString(slug)}";
 
     public static string Page(string slug) => $"/{Uri.EscapeDataString(slug)}";
+
+    /// <summary>The photo library, with its search, filter, order and page (defaults left out of the address).</summary>
+    public static string MediaLibrary(string? search = null, bool needsDescription = false, string? sort = null, int page = 1) =>
+        WithQuery("/admin/media", ("q", search), ("missing", needsDescription ? "true" : null), ("sort", sort), ("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+
+    public static string MediaPhoto(int id) => $"/admin/media/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// The photo picker: <paramref name="purpose"/> is insert, gallery or cover; <paramref name="chosen"/> photos go
+    /// straight to their descriptions; <paramref name="returnUrl"/> is where the author came from.
+    /// </summary>
+    public static string MediaPicker(string purpose, string? returnUrl = null, string? search = null, int page = 1, IEnumerable<int>? chosen = null) =>
+        WithQuery("/admin/media/pick", [
+            ("for", purpose), ("return", returnUrl), ("q", search), ("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null),
+            .. (chosen ?? []).Select(id => ("id", (string?)id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        ]);
+
+    private static string WithQuery(string path, params (string Name, string? Value)[] parameters)
+    {
+        var query = string.Join("&", parameters.Where(p => !string.IsNullOrEmpty(p.Value))
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
+        return query.Length == 0 ? path : $"{path}?{query}";
+    }
 }

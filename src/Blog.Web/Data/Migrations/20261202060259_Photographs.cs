@@ -10,6 +10,9 @@ namespace Blog.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Hand-written: the sample content's footer named the software; the footer now names the blog instead.
+            migrationBuilder.Sql("UPDATE SiteSettings SET FooterText = NULL WHERE FooterText = 'Written with care. Powered by Blog.Web.';");
+
             migrationBuilder.AddColumn<bool>(
                 name: "ShowCameraDetails",
                 table: "SiteSettings",
