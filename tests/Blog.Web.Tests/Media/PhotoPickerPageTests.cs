@@ -56,7 +56,7 @@ public sealed class PhotoPickerPageTests : IDisposable
         request.Headers.Accept.ParseAdd("application/json");
         var response = await owner.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal($$"""{"cover":{"id":{{boats}},"url":"/media/{{boats}}/1200.jpg","alt":"Boats"}}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal($$$"""{"cover":{"id":{{{boats}}},"url":"/media/{{{boats}}}/1200.jpg","alt":"Boats"}}""", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
