@@ -47,6 +47,9 @@ for (const text of document.querySelectorAll(".prose")) {
     });
   });
 
+  // Ready for the keyboard once the opening animation is over (the arrow keys wait for it).
+  lightbox.on("openingAnimationEnd", () => lightbox.pswp.element.classList.add("lightbox-ready"));
+
   // The dialog is named after the photo shown, and says it is one.
   lightbox.on("change", () => {
     const pswp = lightbox.pswp;

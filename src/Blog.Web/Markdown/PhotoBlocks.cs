@@ -81,7 +81,7 @@ internal sealed class PhotoParagraphRenderer(PhotoContext context) : ParagraphRe
             {
                 var photo = photos[index];
                 renderer.Write("<figure class=\"gallery__item ").Write(GalleryLayout.RatioClass(photo.AspectRatio)).Write("\">");
-                WriteLinkedPicture(renderer, photo, PhotoSizes.For(measure, photo.AspectRatio / rowRatio), lazyGallery);
+                WriteLinkedPicture(renderer, photo, PhotoSizes.For(measure, photo.AspectRatio / rowRatio, row.Count), lazyGallery);
                 WriteCaption(renderer, photo, "");
                 renderer.Write("</figure>");
             }
@@ -176,7 +176,7 @@ internal sealed class PhotoParagraphRenderer(PhotoContext context) : ParagraphRe
 
     private sealed record Photo(LinkInline Link, ResponsiveImage Image)
     {
-        public double AspectRatio => Image.Width / (double)Image.Height;
+        public double AspectRatio => Math.Clamp(Image.Width / (double)Image.Height, GalleryLayout.MinRatio, GalleryLayout.MaxRatio);
 
         public bool HasAlt => Link.FirstChild is not null || !string.IsNullOrWhiteSpace(Image.Alt);
     }
@@ -222,25 +222,36 @@ internal static class PictureWriter
 
 /// <summary>
 /// The <c>sizes</c> of a photo block, so a browser downloads the width it shows: the text column is about 40rem
-/// (68ch), the wider measure up to 64rem, the window its whole width; on phones each is the screen's width. A gallery
-/// photo gets its share of its row.
+/// (68ch), the wider measure up to 64rem, the window its whole width; on phones the screen less its 1rem gutters. A
+/// gallery photo gets its share of its row, less its share of the 0.5rem gaps between the row's photos.
 /// </summary>
 public static class PhotoSizes
 {
     /// <summary>A photo in a ^^^ figure, which breaks out to 56rem on wide screens.</summary>
-    public const string Figure = "(min-width: 64em) 56rem, (min-width: 44rem) 40rem, 100vw";
+    public const string Figure = "(min-width: 64em) 56rem, (min-width: 44rem) 40rem, calc(100vw - 2rem)";
 
-    public static string For(PhotoMeasure measure, double share)
+    private const double Gap = 0.5;
+
+    private const double PhoneGutters = 2;
+
+    /// <param name="share">The photo's part of its row's width (1 for a photo alone).</param>
+    /// <param name="photosInRow">How many photos share the row (their gaps are not theirs).</param>
+    public static string For(PhotoMeasure measure, double share, int photosInRow = 1)
     {
-        var vw = Math.Max(1, (int)Math.Ceiling(100 * share));
-        string Rem(double rem) => (Math.Ceiling(rem * share * 10) / 10).ToString("0.#", CultureInfo.InvariantCulture) + "rem";
+        var gaps = (photosInRow - 1) * Gap;
+        string Rem(double measureRem) => Number(Math.Ceiling((measureRem - gaps) * share * 10) / 10) + "rem";
+        string Screen(double gutters) => gutters + gaps == 0 && share >= 1
+            ? "100vw"
+            : $"calc({Number(Math.Ceiling(share * 1000) / 10)}vw - {Number(Math.Floor((gutters + gaps) * share * 100) / 100)}rem)";
         return measure switch
         {
-            PhotoMeasure.Full => $"{vw}vw",
-            PhotoMeasure.Wide => $"(min-width: 68rem) {Rem(64)}, {vw}vw",
-            _ => $"(min-width: 44rem) {Rem(40)}, {vw}vw",
+            PhotoMeasure.Full => Screen(0),
+            PhotoMeasure.Wide => $"(min-width: 68rem) {Rem(64)}, {Screen(PhoneGutters)}",
+            _ => $"(min-width: 44rem) {Rem(40)}, {Screen(PhoneGutters)}",
         };
     }
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }
 
 /// <summary>

@@ -39,7 +39,7 @@ public sealed class PhotoBlockTests
         var rows = page.QuerySelectorAll(".gallery__row");
         Assert.Single(rows); // two landscapes make one row
         var images = rows[0].QuerySelectorAll("img");
-        Assert.All(images, img => Assert.Equal("(min-width: 44rem) 20rem, 50vw", img.GetAttribute("sizes")));
+        Assert.All(images, img => Assert.Equal("(min-width: 44rem) 19.8rem, calc(50vw - 1.25rem)", img.GetAttribute("sizes")));
         var link = page.QuerySelector("a.photo__link")!;
         Assert.Equal("/media/1/2400.jpg", link.GetAttribute("href"));
         Assert.Equal(("2400", "1600"), (link.GetAttribute("data-pswp-width"), link.GetAttribute("data-pswp-height")));
@@ -54,9 +54,9 @@ public sealed class PhotoBlockTests
         var full = Render("![](/media/1/1600.jpg)\n![](/media/3/1600.jpg)\n{.full}");
 
         Assert.NotNull(wide.QuerySelector("figure.photo.photo--wide"));
-        Assert.Equal("(min-width: 68rem) 64rem, 100vw", wide.QuerySelector("img")!.GetAttribute("sizes"));
+        Assert.Equal("(min-width: 68rem) 64rem, calc(100vw - 2rem)", wide.QuerySelector("img")!.GetAttribute("sizes"));
         Assert.NotNull(full.QuerySelector("figure.gallery.photo--full"));
-        Assert.Equal("50vw", full.QuerySelector("img")!.GetAttribute("sizes"));
+        Assert.Equal("calc(50vw - 0.25rem)", full.QuerySelector("img")!.GetAttribute("sizes"));
         Assert.DoesNotContain("{.full}", full.DocumentElement.OuterHtml, StringComparison.Ordinal);
     }
 
