@@ -19,6 +19,14 @@
 const pickerPath = "/admin/media/pick";
 let dialog;
 let opener;
+let clicked = []; // photo ids in the order they were ticked: a gallery's order
+
+const trackOrder = (event) => {
+  const box = event.target;
+  if (!box.matches || !box.matches(".media-picker__check")) return;
+  clicked = clicked.filter((id) => id !== box.value);
+  if (box.checked) clicked.push(box.value);
+};
 
 const bodyField = () => document.querySelector("textarea[name='Input.Body']");
 
@@ -38,6 +46,7 @@ const ensureDialog = () => {
   dialog.append(close, content);
   dialog.addEventListener("close", () => { content.replaceChildren(); if (opener) opener.focus(); });
   dialog.addEventListener("submit", onSubmit);
+  dialog.addEventListener("change", trackOrder);
   dialog.addEventListener("click", onClick);
   document.body.append(dialog);
   return dialog;
@@ -53,6 +62,7 @@ const show = (html, status) => {
   }
   picker.querySelector(".media-picker__back")?.remove(); // the dialog is the way back
   content.replaceChildren(document.importNode(picker, true));
+  clicked = [];
   const first = content.querySelector("[aria-invalid=true], .input-validation-error, input[id^='alt-'], input[type=search], button, input");
   if (first) first.focus();
 };
@@ -105,7 +115,11 @@ function onSubmit(event) {
   const action = form.getAttribute("action") || pickerPath;
   if ((form.getAttribute("method") || "get").toLowerCase() === "get") {
     const url = new URL(action, location.href);
+    const ids = data.getAll("id");
+    data.delete("id");
     for (const [key, value] of data) url.searchParams.append(key, value);
+    // Chosen photos in the order they were ticked, not the grid's.
+    for (const id of [...clicked.filter((c) => ids.includes(c)), ...ids.filter((i) => !clicked.includes(i))]) url.searchParams.append("id", id);
     load(url.pathname + url.search);
   } else {
     load(action, { method: "POST", body: data, json: form.hasAttribute("data-picker-final") });
