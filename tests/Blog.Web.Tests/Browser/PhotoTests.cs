@@ -207,6 +207,18 @@ public sealed class PhotoTests(BrowserFixture browser) : IDisposable
     private static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
         Directory.CreateDirectory(Screenshots);
+        if (fullPage)
+        {
+            // Lazy photos load as a reader scrolls; a whole-page picture shows them all.
+            foreach (var image in await page.Locator(".prose img").AllAsync())
+            {
+                await image.ScrollIntoViewIfNeededAsync();
+            }
+
+            await page.WaitForFunctionAsync("[...document.querySelectorAll('.prose img')].every(i => i.complete)");
+            await page.EvaluateAsync("window.scrollTo(0, 0)");
+        }
+
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
     }
 
