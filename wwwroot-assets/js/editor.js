@@ -79,6 +79,21 @@
     }, 2000);
   };
 
+  // Photos chosen in the picker (media-picker.js) arrive as Markdown to put at the cursor, as a paragraph of its own.
+  body.addEventListener("blog:insert", (event) => {
+    const text = event.detail && event.detail.text;
+    if (!text) return;
+    const before = body.value.slice(0, body.selectionStart);
+    const after = body.value.slice(body.selectionEnd);
+    const lead = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+    const trail = after === "" || after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
+    body.setRangeText(lead + text + trail, body.selectionStart, body.selectionEnd, "end");
+    body.selectionStart = body.selectionEnd = body.selectionEnd - trail.length;
+    body.focus();
+    body.dispatchEvent(new Event("input", { bubbles: true }));
+    refreshPreview();
+  });
+
   form.addEventListener("input", () => { dirty = true; autosave(); if (document.activeElement === body) refreshPreview(); });
   form.addEventListener("submit", (event) => {
     clearTimeout(autosaveTimer);

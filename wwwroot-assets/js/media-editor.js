@@ -1,5 +1,6 @@
-// Photos in the editor: an "Insert image" button, drag-and-drop and paste upload to the library and put the
-// image's Markdown where the cursor is; choosing a cover from the library fills its address and description.
+// Photos in the editor: dragging files onto the text or pasting an image uploads it to the library; the photo picker
+// (media-picker.js) then asks for its description and puts its Markdown where the cursor is. Choosing a cover from the
+// list fills its address and description. (The "Insert photos", "Gallery" and "Cover" buttons are the picker's.)
 // Optional, like editor.js: without it the cover list and the address field still work on save.
 (() => {
   "use strict";
@@ -7,29 +8,11 @@
   if (!form || !form.dataset.uploadUrl || !window.FormData) return;
   const body = form.querySelector("textarea[name='Input.Body']");
   const token = form.querySelector("input[name='__RequestVerificationToken']").value;
-  const toolbar = document.getElementById("editor-toolbar");
   const status = document.createElement("p");
   status.className = "field-help";
   status.id = "image-upload-status";
   status.setAttribute("aria-live", "polite");
   body.after(status);
-
-  const picker = document.createElement("input");
-  picker.type = "file";
-  picker.accept = "image/jpeg,image/png,image/webp,image/gif";
-  picker.multiple = true;
-  picker.hidden = true;
-  picker.id = "insert-image-file";
-  form.append(picker);
-
-  const button = document.createElement("button");
-  button.type = "button";
-  button.id = "insert-image";
-  button.className = "button button--small";
-  button.textContent = "Insert image";
-  button.addEventListener("click", () => picker.click());
-  toolbar.append(button);
-  toolbar.hidden = false;
 
   let uploads = 0;
   const upload = async (file) => {
@@ -47,12 +30,16 @@
     data.append("__RequestVerificationToken", token);
     data.append("file", file);
     let markdown = "";
+    let undescribed = null;
     try {
       const response = await fetch(form.dataset.uploadUrl, { method: "POST", body: data, credentials: "same-origin" });
       const result = await response.json().catch(() => ({}));
-      if (response.ok) {
-        markdown = result.alt ? result.markdown : `![Describe the photo](${result.url})`;
-        status.textContent = `Inserted ${file.name}. Describe the photo for readers who cannot see it.`;
+      if (response.ok && result.alt) {
+        markdown = result.markdown;
+        status.textContent = `Inserted ${file.name}.`;
+      } else if (response.ok) {
+        undescribed = result.id; // the picker asks for its description, then inserts it here
+        status.textContent = `Uploaded ${file.name}: describe it for readers who cannot see it.`;
       } else {
         status.textContent = result.error || `${file.name} was refused (${response.status}).`;
       }
@@ -63,12 +50,18 @@
     if (start >= 0) body.setRangeText(markdown, start, start + placeholder.length, "end");
     body.focus();
     body.dispatchEvent(new Event("input", { bubbles: true }));
+    return undescribed;
   };
   const uploadAll = async (files) => {
-    for (const file of [...files].filter((f) => f.type.startsWith("image/") || f.type === "")) await upload(file);
+    const undescribed = [];
+    for (const file of [...files].filter((f) => f.type.startsWith("image/") || f.type === "")) {
+      const id = await upload(file);
+      if (id) undescribed.push(id);
+    }
+    // Never a placeholder description for readers: the picker asks for the real ones, then inserts at the cursor.
+    if (undescribed.length > 0) document.dispatchEvent(new CustomEvent("blog:pick", { detail: { for: "insert", ids: undescribed } }));
   };
 
-  picker.addEventListener("change", async () => { await uploadAll(picker.files); picker.value = ""; });
   body.addEventListener("dragover", (event) => {
     if ([...event.dataTransfer.types].includes("Files")) event.preventDefault();
   });

@@ -18,6 +18,29 @@
     });
   }
 
+  // The focal point: a click on the photo sets it (in the same 5 % steps readers' pages use) and the crops follow.
+  const picker = document.getElementById("focal-picker");
+  const focusX = document.getElementById("Input_FocusX");
+  const focusY = document.getElementById("Input_FocusY");
+  if (picker && focusX && focusY) {
+    const crops = document.getElementById("focal-crops");
+    const step = (value) => Math.min(100, Math.max(0, Math.round(value / 5) * 5));
+    const show = () => {
+      for (const element of [picker, crops]) {
+        element.classList.remove(...[...element.classList].filter((c) => c.startsWith("focus-")));
+        element.classList.add(`focus-x-${step(+focusX.value || 0)}`, `focus-y-${step(+focusY.value || 0)}`);
+      }
+    };
+    picker.querySelector("img").addEventListener("click", (event) => {
+      const box = event.currentTarget.getBoundingClientRect();
+      focusX.value = step(((event.clientX - box.left) / box.width) * 100);
+      focusY.value = step(((event.clientY - box.top) / box.height) * 100);
+      show();
+    });
+    focusX.addEventListener("input", show);
+    focusY.addEventListener("input", show);
+  }
+
   const form = document.getElementById("upload-form");
   if (!form || !window.FormData || !window.XMLHttpRequest) return;
   const filesInput = form.querySelector("input[type=file]");

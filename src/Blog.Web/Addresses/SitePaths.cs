@@ -88,6 +88,27 @@ public static class SitePaths
     public static string AdminContentStatistics(string kind, int id, int? days = null) =>
         days is null ? Invariant($"/admin/stats/{kind}/{id}") : Invariant($"/admin/stats/{kind}/{id}?days={days}");
 
+    /// <summary>The photo library, with its search, filter, order and page (defaults left out of the address).</summary>
+    public static string MediaLibrary(string? search = null, bool needsDescription = false, string? sort = null, int page = 1) =>
+        WithQuery(Admin.Media, ("q", search), ("missing", needsDescription ? "true" : null), ("sort", sort), ("page", page > 1 ? Invariant($"{page}") : null));
+
+    /// <summary>
+    /// The photo picker: <paramref name="purpose"/> is insert, gallery or cover; <paramref name="chosen"/> photos go
+    /// straight to their descriptions; <paramref name="returnUrl"/> is where the author came from.
+    /// </summary>
+    public static string MediaPicker(string purpose, string? returnUrl = null, string? search = null, int page = 1, IEnumerable<int>? chosen = null) =>
+        WithQuery("/admin/media/pick", [
+            ("for", purpose), ("return", returnUrl), ("q", search), ("page", page > 1 ? Invariant($"{page}") : null),
+            .. (chosen ?? []).Select(id => ("id", (string?)Invariant($"{id}"))),
+        ]);
+
+    private static string WithQuery(string path, params (string Name, string? Value)[] parameters)
+    {
+        var query = string.Join("&", parameters.Where(p => !string.IsNullOrEmpty(p.Value))
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
+        return query.Length == 0 ? path : $"{path}?{query}";
+    }
+
     public static class Admin
     {
         public const string Root = "/admin";

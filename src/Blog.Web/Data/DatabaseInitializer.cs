@@ -1,3 +1,4 @@
+using Blog.Web.Posts;
 using Blog.Web.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,9 +21,16 @@ internal sealed partial class DatabaseInitializer(
 
             // Migrate takes a lock and compares the model with the migrations even when there is nothing to apply:
             // a tenth of the start-up time, spent only when a new release brings a migration.
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
             {
                 await db.Database.MigrateAsync(cancellationToken);
+                if (pending.Any(m => m.EndsWith(TextRendering.RerenderAfterMigration, StringComparison.Ordinal)))
+                {
+                    // This release renders photos differently: texts saved before it get the new markup once.
+                    var count = await services.GetRequiredService<TextRendering>().RerenderAsync(null, cancellationToken, everything: true);
+                    LogRerendered(logger, count);
+                }
             }
         }
         finally
@@ -48,6 +56,9 @@ internal sealed partial class DatabaseInitializer(
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rendered {Count} posts and pages again for this release's photo markup.")]
+    private static partial void LogRerendered(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "New blog: added the sample posts and About page.")]
     private static partial void LogSampleContentAdded(ILogger logger);

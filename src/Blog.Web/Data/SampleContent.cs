@@ -15,7 +15,7 @@ internal sealed class SampleContent(MarkdownRenderer renderer, TimeProvider cloc
         settings.Tagline = "Words and photographs";
         settings.AuthorName = "The Author";
         settings.AuthorBio = "Writer and photographer. Change this in **Settings**.";
-        settings.FooterText = "Written with care. Powered by Blog.Web.";
+        settings.FooterText = null; // the footer then names the blog
 
         var notes = new Category("Notes") { Description = "Notes on this blog and how it works." };
         var gettingStarted = new Tag("Getting started");

@@ -8,7 +8,8 @@ using Markdig.Syntax;
 
 namespace Blog.Web.Markdown;
 
-public sealed record RenderedMarkdown(string Html, string PlainText, int WordCount);
+/// <param name="Prose">The text a generated excerpt is made from: no headings, captions, code or tables.</param>
+public sealed record RenderedMarkdown(string Html, string PlainText, int WordCount, string Prose = "");
 
 /// <summary>
 /// The one Markdown pipeline of the blog: what the author writes becomes sanitized HTML here, whether it is a
@@ -40,7 +41,7 @@ public sealed class MarkdownRenderer
         var document = Markdig.Markdown.Parse(markdown, pipeline);
         var html = sanitizer.Sanitize(ToHtml(document, images ?? LibraryImages.None));
         var text = PlainText.FromHtml(html);
-        return new RenderedMarkdown(html, text, PlainText.CountWords(text));
+        return new RenderedMarkdown(html, text, PlainText.CountWords(text), PlainText.ProseFromHtml(html));
     }
 
     public string RenderHtml(string? markdown, LibraryImages? images = null) => Render(markdown, images).Html;
@@ -51,7 +52,9 @@ public sealed class MarkdownRenderer
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<HeadingRenderer>(new AnchoredHeadingRenderer());
-        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new LibraryImageRenderer(images));
+        var photos = new PhotoContext(images);
+        renderer.ObjectRenderers.Replace<ParagraphRenderer>(new PhotoParagraphRenderer(photos));
+        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new LibraryImageRenderer(photos));
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();

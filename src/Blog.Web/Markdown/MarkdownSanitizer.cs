@@ -21,7 +21,7 @@ internal static class MarkdownSanitizer
         }
 
         // Heading and footnote ids make sections linkable; the rest are what our image markup uses.
-        foreach (var attribute in new[] { "id", "class", "loading", "decoding", "srcset", "sizes", "role", "aria-label", "aria-hidden", "start" })
+        foreach (var attribute in new[] { "id", "class", "loading", "decoding", "srcset", "sizes", "role", "aria-label", "aria-hidden", "start", "data-pswp-width", "data-pswp-height", "data-pswp-srcset" })
         {
             sanitizer.AllowedAttributes.Add(attribute);
         }
@@ -39,6 +39,12 @@ internal static class MarkdownSanitizer
                 // Task lists render as checkboxes that show progress; no other input survives, and none is clickable.
                 case IHtmlInputElement { Type: "checkbox" } checkbox:
                     checkbox.IsDisabled = true;
+                    // A task's checkbox is named by the task beside it.
+                    checkbox.SetAttribute("aria-label", checkbox.ParentElement?.TextContent.Trim() is { Length: > 0 } task ? task : "Task");
+                    break;
+                case IHtmlPreElement or IHtmlTableElement:
+                    // Code and tables scroll sideways in their own box when too wide: keyboard users must reach it.
+                    ((AngleSharp.Dom.IElement)e.Node).SetAttribute("tabindex", "0");
                     break;
                 case IHtmlInputElement input:
                     input.Remove();

@@ -15,6 +15,25 @@ internal static partial class PlainText
         return Whitespace().Replace(text, " ").Trim();
     }
 
+    /// <summary>
+    /// The text a generated excerpt starts from: the readable text without headings, photo blocks and their captions,
+    /// code and tables, so a heading never runs into the sentence after it (“…a Career Balancing motherhood…”).
+    /// </summary>
+    public static string ProseFromHtml(string html)
+    {
+        var prose = Headings().Replace(html, " ");
+        prose = CodeAndTables().Replace(prose, " ");
+        string previous;
+        do
+        {
+            previous = prose;
+            prose = InnermostFigure().Replace(prose, " "); // galleries nest figures
+        }
+        while (prose.Length != previous.Length);
+
+        return FromHtml(prose);
+    }
+
     public static int CountWords(string text)
     {
         var count = 0;
@@ -38,6 +57,15 @@ internal static partial class PlainText
 
     [GeneratedRegex("</(p|h[1-6]|li|td|th|blockquote|pre|figcaption|div|section)>|<br\\s*/?>", RegexOptions.IgnoreCase)]
     private static partial Regex BlockEnd();
+
+    [GeneratedRegex(@"<h([1-6])\b[^>]*>.*?</h\1>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Headings();
+
+    [GeneratedRegex(@"<(pre|table)\b[^>]*>.*?</\1>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex CodeAndTables();
+
+    [GeneratedRegex(@"<figure\b[^>]*>(?:(?!<figure\b).)*?</figure>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex InnermostFigure();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex AnyTag();

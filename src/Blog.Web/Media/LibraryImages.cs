@@ -25,10 +25,17 @@ public static class LibraryImageQueries
             return LibraryImages.None;
         }
 
-        var images = await db.Set<MediaItem>().AsNoTracking()
+        var showCamera = await db.SiteSettings.AnyAsync(s => s.ShowCameraDetails, cancellationToken);
+        var photos = await db.Set<MediaItem>().AsNoTracking()
             .Where(m => ids.Contains(m.Id))
-            .Select(m => new ResponsiveImage(m.Id, m.Width, m.Height, m.AltText))
-            .ToDictionaryAsync(i => i.Id, cancellationToken);
+            .Select(m => new { m.Id, m.Width, m.Height, m.AltText, m.Caption, m.FocusX, m.FocusY, m.Camera })
+            .ToListAsync(cancellationToken);
+        var images = photos.ToDictionary(m => m.Id, m => new ResponsiveImage(m.Id, m.Width, m.Height, m.AltText)
+        {
+            Caption = m.Caption,
+            Focus = FocalPoint.Of(m.FocusX, m.FocusY),
+            CameraDetails = showCamera ? m.Camera.Summary : null,
+        });
         return new LibraryImages(images);
     }
 }

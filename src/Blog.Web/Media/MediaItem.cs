@@ -34,6 +34,15 @@ public sealed class MediaItem
 
     public DateTime UploadedAtUtc { get; private set; }
 
+    /// <summary>Where a crop of the photo (a cover) centres, in percent of its width; 50 is the middle.</summary>
+    public int FocusX { get; set; } = 50;
+
+    /// <summary>Where a crop centres, in percent of its height.</summary>
+    public int FocusY { get; set; } = 50;
+
+    /// <summary>What the camera wrote into the file, read once at upload; never its location.</summary>
+    public CameraDetails Camera { get; set; } = new();
+
     public List<MediaVariant> Variants { get; } = [];
 
     private MediaItem()
@@ -51,7 +60,7 @@ public sealed class MediaItem
         UploadedAtUtc = uploadedAtUtc;
     }
 
-    public ResponsiveImage Responsive => new(Id, Width, Height, AltText);
+    public ResponsiveImage Responsive => new(Id, Width, Height, AltText) { Caption = Caption, Focus = FocalPoint.Of(FocusX, FocusY) };
 }
 
 /// <summary>

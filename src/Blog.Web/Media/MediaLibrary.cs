@@ -74,6 +74,7 @@ public sealed partial class MediaLibrary(BlogDbContext db, TimeProvider clock, I
         var item = new MediaItem(name, image.Format, image.Width, image.Height, image.Orientation, bytes.LongLength, clock.GetUtcNow().UtcDateTime)
         {
             AltText = string.IsNullOrWhiteSpace(altText) ? null : altText.Trim(),
+            Camera = CameraDetails.Read(bytes),
         };
         var sourceExtension = image.Format == "jpeg" ? "jpg" : image.Format;
         var source = new MediaVariant(MediaVariant.Source, sourceExtension, "image/" + image.Format, image.Width, image.Height, bytes.LongLength, MediaETag.Of(bytes));

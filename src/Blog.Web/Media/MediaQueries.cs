@@ -39,3 +39,45 @@ public static class MediaQueries
         return [.. posts, .. pages];
     }
 }
+
+/// <summary>How the library and the picker list photos: search words, the "needs a description" filter, an order.</summary>
+public sealed record MediaFilter(string? Search, bool NeedsDescription, string Sort)
+{
+    public const string Newest = "newest";
+
+    /// <summary>The orders offered, with their labels.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> Sorts =
+        [(Newest, "Newest first"), ("oldest", "Oldest first"), ("name", "By file name"), ("largest", "Largest file first")];
+
+    public static MediaFilter From(string? search, bool needsDescription, string? sort) =>
+        new(string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, 200)], needsDescription,
+            Sorts.Any(s => s.Value == sort) ? sort! : Newest);
+
+    public IQueryable<MediaItem> Apply(IQueryable<MediaItem> items)
+    {
+        if (Search is { } search)
+        {
+            // Every word must be in the file name, the description or the caption (LIKE is case-insensitive for ASCII).
+            foreach (var word in search.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+            {
+                var pattern = "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                items = items.Where(m => EF.Functions.Like(m.FileName, pattern, "\\")
+                    || (m.AltText != null && EF.Functions.Like(m.AltText, pattern, "\\"))
+                    || (m.Caption != null && EF.Functions.Like(m.Caption, pattern, "\\")));
+            }
+        }
+
+        if (NeedsDescription)
+        {
+            items = items.Where(m => m.AltText == null || m.AltText == "");
+        }
+
+        return Sort switch
+        {
+            "oldest" => items.OrderBy(m => m.UploadedAtUtc).ThenBy(m => m.Id),
+            "name" => items.OrderBy(m => m.FileName).ThenByDescending(m => m.Id),
+            "largest" => items.OrderByDescending(m => m.ByteSize).ThenByDescending(m => m.Id),
+            _ => items.OrderByDescending(m => m.UploadedAtUtc).ThenByDescending(m => m.Id),
+        };
+    }
+}

@@ -13,6 +13,7 @@ public static class MediaServiceCollectionExtensions
     {
         builder.Services.Configure<MediaOptions>(builder.Configuration.GetSection("Blog:Media"));
         builder.Services.AddScoped<MediaLibrary>();
+        builder.Services.AddScoped<Posts.TextRendering>();
         builder.Services.AddScoped<IImportedImageStore, MediaImportStore>();
         builder.Services.AddScoped<IExportedMedia, MediaExport>();
         return builder;

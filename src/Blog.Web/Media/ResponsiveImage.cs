@@ -9,6 +9,15 @@ namespace Blog.Web.Media;
 /// </summary>
 public sealed partial record ResponsiveImage(int Id, int Width, int Height, string? Alt)
 {
+    /// <summary>The library's caption, shown under the photo when the Markdown gives none.</summary>
+    public string? Caption { get; init; }
+
+    /// <summary>Camera, lens and exposure as one line, set only when the blog shows camera details.</summary>
+    public string? CameraDetails { get; init; }
+
+    /// <summary>Where the crop of a cover centres, in percent of the width and height (50, 50: the middle).</summary>
+    public FocalPoint Focus { get; init; } = FocalPoint.Centre;
+
     /// <summary>Widths made at upload: 480 for phones up to 2400 for wide, dense screens.</summary>
     public static readonly IReadOnlyList<int> StandardWidths = [480, 960, 1600, 2400];
 
@@ -42,6 +51,9 @@ public sealed partial record ResponsiveImage(int Id, int Width, int Height, stri
 
     public string SrcSet(string extension) =>
         string.Join(", ", Widths.Select(w => string.Create(CultureInfo.InvariantCulture, $"{Url(w, extension)} {w}w")));
+
+    /// <summary>The widest variant: what a photo's link opens, without the lightbox script.</summary>
+    public int LargestWidth => Widths[^1];
 
     public int FallbackWidthValue => Widths.LastOrDefault(w => w <= FallbackWidth, Widths[0]);
 

@@ -41,9 +41,12 @@ public sealed class ArchiveModel(BlogDbContext db, SiteContext site, TimeProvide
 
         if (year is null)
         {
-            var publishTimes = await visible.Select(p => p.PublishedAtUtc!.Value).ToListAsync(cancellationToken);
-            Months = publishTimes
-                .Select(dates.ToLocal)
+            // Every month with its posts' titles: readers look for a post by its title, not by a count.
+            Entries = await visible.NewestFirst()
+                .Select(p => new ArchiveEntry(p.Title, p.Slug, p.PublishedAtUtc!.Value))
+                .ToListAsync(cancellationToken);
+            Months = Entries
+                .Select(e => dates.ToLocal(e.PublishedAtUtc))
                 .GroupBy(local => (local.Year, local.Month))
                 .OrderByDescending(g => g.Key)
                 .Select(g => new ArchiveMonth(g.Key.Year, g.Key.Month, g.Count()))

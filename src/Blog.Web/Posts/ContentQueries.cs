@@ -33,7 +33,9 @@ public static class ContentQueries
             p.PublishedAtUtc!.Value,
             p.Category == null ? null : new TermLink(p.Category.Name, p.Category.Slug),
             p.CoverImageWidth,
-            p.CoverImageHeight));
+            p.CoverImageHeight,
+            p.CoverFocusX,
+            p.CoverFocusY));
 
     /// <summary>One page of the newest visible posts, with the total number of pages.</summary>
     public static async Task<Paged<PostSummary>> PageOfSummariesAsync(

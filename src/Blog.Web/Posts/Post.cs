@@ -14,6 +14,11 @@ public sealed class Post : PublishableContent
 
     public int? CoverImageHeight { get; private set; }
 
+    /// <summary>The library photo's focal point when the cover was chosen (kept in step when the author moves it), in percent.</summary>
+    public int? CoverFocusX { get; private set; }
+
+    public int? CoverFocusY { get; private set; }
+
     public int? CategoryId { get; set; }
 
     public Category? Category { get; set; }
@@ -36,6 +41,8 @@ public sealed class Post : PublishableContent
         CoverImageAlt = alt;
         CoverImageWidth = libraryImage?.Width;
         CoverImageHeight = libraryImage?.Height;
+        CoverFocusX = libraryImage?.Focus.X;
+        CoverFocusY = libraryImage?.Focus.Y;
     }
 
     public string Summary => TextExcerpt.ExcerptOrOpening(Excerpt, Opening);

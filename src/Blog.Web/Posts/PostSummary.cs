@@ -15,7 +15,9 @@ public sealed record PostSummary(
     DateTime PublishedAtUtc,
     TermLink? Category,
     int? CoverImageWidth = null,
-    int? CoverImageHeight = null)
+    int? CoverImageHeight = null,
+    int? CoverFocusX = null,
+    int? CoverFocusY = null)
 {
     /// <summary>Worked out once: a list shows it on every view.</summary>
     public string Summary { get; } = TextExcerpt.ExcerptOrOpening(Excerpt, OpeningText);

@@ -17,7 +17,9 @@ public sealed record PostView(
     string? SeoTitle,
     string? SeoDescription,
     TermLink? Category,
-    IReadOnlyList<TermLink> Tags)
+    IReadOnlyList<TermLink> Tags,
+    int? CoverFocusX = null,
+    int? CoverFocusY = null)
 {
     public int ReadingMinutes => ReadingTime.Minutes(WordCount);
 
@@ -44,5 +46,7 @@ public static class PostViewQueries
             p.SeoTitle,
             p.SeoDescription,
             p.Category == null ? null : new TermLink(p.Category.Name, p.Category.Slug),
-            p.Tags.OrderBy(t => t.Name).Select(t => new TermLink(t.Name, t.Slug)).ToList()));
+            p.Tags.OrderBy(t => t.Name).Select(t => new TermLink(t.Name, t.Slug)).ToList(),
+            p.CoverFocusX,
+            p.CoverFocusY));
 }

@@ -78,9 +78,35 @@ public abstract class PublishableContent
         BodyMarkdown = markdown;
         BodyHtml = rendered.Html;
         BodyText = rendered.PlainText;
-        Opening = rendered.PlainText.Length <= OpeningLength ? rendered.PlainText : rendered.PlainText[..OpeningLength];
+        Opening = OpeningOf(rendered);
         WordCount = rendered.WordCount;
         Touch(nowUtc);
+    }
+
+    /// <summary>
+    /// Renders the same Markdown again (the library's descriptions, captions or the blog's photo settings changed, or
+    /// a new release renders differently). Not an edit: the text, the dates and the version stay as they were.
+    /// </summary>
+    public bool Rerender(MarkdownRenderer renderer, Media.LibraryImages images)
+    {
+        var rendered = renderer.Render(BodyMarkdown, images);
+        if (rendered.Html == BodyHtml)
+        {
+            return false;
+        }
+
+        BodyHtml = rendered.Html;
+        BodyText = rendered.PlainText;
+        Opening = OpeningOf(rendered);
+        WordCount = rendered.WordCount;
+        return true;
+    }
+
+    /// <summary>The start of the prose (or of all the text, when it has no prose: a text of headings and photos).</summary>
+    private static string OpeningOf(RenderedMarkdown rendered)
+    {
+        var text = rendered.Prose.Length > 0 ? rendered.Prose : rendered.PlainText;
+        return text.Length <= OpeningLength ? text : text[..OpeningLength];
     }
 
     public void Touch(DateTime nowUtc) => UpdatedAtUtc = nowUtc;

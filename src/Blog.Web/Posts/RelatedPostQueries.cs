@@ -44,12 +44,7 @@ public static class RelatedPostQueries
             candidates = candidates is null ? ofCategory : candidates.Concat(ofCategory);
         }
 
-        if (candidates is null)
-        {
-            return [];
-        }
-
-        return await db.Posts.AsNoTracking()
+        List<PostSummary> related = candidates is null ? [] : await db.Posts.AsNoTracking()
             .VisibleAt(nowUtc)
             .Where(p => candidates.Contains(p.Id))
             .OrderByDescending(p => p.Tags.Count(t => tagSlugs.Contains(t.Slug)))
@@ -58,5 +53,19 @@ public static class RelatedPostQueries
             .Take(Count)
             .SelectSummaries()
             .ToListAsync(cancellationToken);
+        if (related.Count == Count)
+        {
+            return related;
+        }
+
+        // Too few share a tag or the category: the newest posts fill the places left (a second, small query).
+        var shown = related.Select(r => r.Slug).Append(post.Slug).ToList();
+        var newest = await db.Posts.AsNoTracking().VisibleAt(nowUtc)
+            .Where(p => !shown.Contains(p.Slug))
+            .NewestFirst()
+            .Take(Count - related.Count)
+            .SelectSummaries()
+            .ToListAsync(cancellationToken);
+        return [.. related, .. newest];
     }
 }

@@ -39,6 +39,9 @@ public sealed class SiteSettings
     /// <summary>Whether feeds carry whole posts (true) or only their excerpts, inviting readers to the site.</summary>
     public bool FeedFullContent { get; set; } = true;
 
+    /// <summary>Whether photos in posts show the camera, lens and exposure read from their files. Off unless the author wants it.</summary>
+    public bool ShowCameraDetails { get; set; }
+
     public TimeZoneInfo TimeZone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -28,10 +28,23 @@ public sealed class RelatedPostsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_post_with_nothing_in_common_with_others_shows_no_section()
+    public async Task A_post_with_nothing_in_common_with_others_falls_back_to_the_newest_posts()
+    {
+        await app.AddPostAsync("Oldest", app.UtcNow.AddDays(-3), tags: ["Crowds"]);
+        await app.AddPostAsync("Alone", app.UtcNow.AddDays(-2), tags: ["Solitude"]);
+        await app.AddPostAsync("Newer", app.UtcNow.AddDays(-1), tags: ["Crowds"]);
+        await app.AddPostAsync("Newest", app.UtcNow.AddHours(-1));
+        await app.AddPostAsync("A draft", draft: true);
+
+        var page = await app.CreateReader().GetDocumentAsync("/blog/alone");
+
+        Assert.Equal(["Newest", "Newer", "Oldest"], page.Texts(".related-posts .post-card__title"));
+    }
+
+    [Fact]
+    public async Task A_post_alone_in_the_blog_shows_no_section()
     {
         await app.AddPostAsync("Alone", tags: ["Solitude"]);
-        await app.AddPostAsync("Other", tags: ["Crowds"]);
 
         var page = await app.CreateReader().GetDocumentAsync("/blog/alone");
 

@@ -79,7 +79,9 @@ public sealed class TaxonomyAndArchiveTests : IDisposable
         var may = await reader.GetDocumentAsync("/archive/2026/5");
         var year = await reader.GetDocumentAsync("/archive/2026");
 
-        Assert.Equal(["June 2026 1 post", "May 2026 1 post"], archive.Texts(".archive-months li").Select(t => string.Join(' ', t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList());
+        Assert.Equal(["June 2026", "May 2026"], archive.Texts(".archive-months > li > a"));
+        Assert.Equal(["1 post", "1 post"], archive.Texts(".archive-months > li > .archive-count"));
+        Assert.Equal(["June morning", "May evening"], archive.Texts(".archive-months .archive-list a")); // each month's posts by title
         Assert.Equal(["May evening"], may.Texts(".archive-list a"));
         Assert.Equal(["June morning", "May evening"], year.Texts(".archive-list a"));
     }

@@ -14,6 +14,13 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         builder.Property(m => m.AltText).HasMaxLength(MediaItem.MaxAltLength);
         builder.Property(m => m.Caption).HasMaxLength(MediaItem.MaxCaptionLength);
         builder.HasIndex(m => m.UploadedAtUtc);
+        builder.ComplexProperty(m => m.Camera, camera =>
+        {
+            camera.Property(c => c.Camera).HasMaxLength(CameraDetails.MaxTextLength);
+            camera.Property(c => c.Lens).HasMaxLength(CameraDetails.MaxTextLength);
+            camera.Ignore(c => c.Summary);
+            camera.Ignore(c => c.IsEmpty);
+        });
         builder.Ignore(m => m.Responsive);
         builder.HasMany(m => m.Variants)
             .WithOne()

@@ -21,6 +21,22 @@ public sealed class IndexModel(BlogDbContext db, MediaLibrary library) : PageMod
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    [FromQuery(Name = "missing")]
+    public bool NeedsDescription { get; set; }
+
+    [FromQuery(Name = "sort")]
+    public string? Sort { get; set; }
+
+    public MediaFilter Filter => MediaFilter.From(Search, NeedsDescription, Sort);
+
+    /// <summary>Photos without a description, in the whole library.</summary>
+    public int MissingCount { get; private set; }
+
+    public string PageUrl(int page) => SitePaths.MediaLibrary(Filter.Search, Filter.NeedsDescription, Filter.Sort == MediaFilter.Newest ? null : Filter.Sort, page);
+
     public Paged<MediaCard> Photos { get; private set; } = new([], 1, 1);
 
     public MediaOptions Limits => library.Options;
@@ -96,11 +112,12 @@ public sealed class IndexModel(BlogDbContext db, MediaLibrary library) : PageMod
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var total = await db.MediaItems.CountAsync(cancellationToken);
+        var filtered = Filter.Apply(db.MediaItems.AsNoTracking());
+        var total = await filtered.CountAsync(cancellationToken);
+        MissingCount = await db.MediaItems.CountAsync(m => m.AltText == null || m.AltText == "", cancellationToken);
         var pageCount = Paging.CountPages(total, PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, pageCount);
-        var items = await db.MediaItems.AsNoTracking().OrderByDescending(m => m.UploadedAtUtc).ThenByDescending(m => m.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).SelectCards().ToListAsync(cancellationToken);
+        var items = await filtered.Skip((PageNumber - 1) * PageSize).Take(PageSize).SelectCards().ToListAsync(cancellationToken);
         Photos = new Paged<MediaCard>(items, PageNumber, pageCount);
     }
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Areas.Admin.Pages.Settings;
 
 /// <summary>The blog's settings; saved changes show on the public site at once.</summary>
-public sealed class IndexModel(BlogDbContext db) : PageModel, IHasPageMetadata
+public sealed class IndexModel(BlogDbContext db, Blog.Web.Posts.TextRendering texts) : PageModel, IHasPageMetadata
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -59,7 +59,15 @@ public sealed class IndexModel(BlogDbContext db) : PageModel, IHasPageMetadata
         settings.SocialLinks = links;
         settings.BaseUrl = string.IsNullOrWhiteSpace(Input.BaseUrl) ? null : Input.BaseUrl.Trim().TrimEnd('/');
         settings.FeedFullContent = Input.FeedFullContent;
+        var cameraChanged = settings.ShowCameraDetails != Input.ShowCameraDetails;
+        settings.ShowCameraDetails = Input.ShowCameraDetails;
         await db.SaveChangesAsync(cancellationToken);
+        if (cameraChanged)
+        {
+            // Photos' camera lines are part of each text's HTML, rendered when it was saved.
+            await texts.RerenderAsync(null, cancellationToken);
+        }
+
         TempData["StatusMessage"] = "Settings saved. The site shows them now.";
         return RedirectToPage();
     }
@@ -99,12 +107,15 @@ public sealed class IndexModel(BlogDbContext db) : PageModel, IHasPageMetadata
         [Display(Name = "Feeds show whole posts (otherwise only the excerpt)")]
         public bool FeedFullContent { get; set; } = true;
 
+        [Display(Name = "Show camera details under photos (camera, lens, focal length, aperture, shutter speed, ISO; never the location)")]
+        public bool ShowCameraDetails { get; set; }
+
         public static SettingsInput From(SiteSettings s) => new()
         {
             BlogTitle = s.BlogTitle, Tagline = s.Tagline, AuthorName = s.AuthorName, AuthorBio = s.AuthorBio,
             PostsPerPage = s.PostsPerPage, TimeZoneId = s.TimeZoneId, Language = s.Language, FooterText = s.FooterText,
             SocialLinks = string.Join("\n", s.SocialLinks.Select(l => $"{l.Label} {l.Url}")),
-            BaseUrl = s.BaseUrl, FeedFullContent = s.FeedFullContent,
+            BaseUrl = s.BaseUrl, FeedFullContent = s.FeedFullContent, ShowCameraDetails = s.ShowCameraDetails,
         };
 
         public List<SocialLink> ParseSocialLinks(out string? badLine)
