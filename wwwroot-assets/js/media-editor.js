@@ -8,11 +8,17 @@
   const body = form.querySelector("textarea[name='Input.Body']");
   const token = form.querySelector("input[name='__RequestVerificationToken']").value;
   const toolbar = document.getElementById("editor-toolbar");
+  // Where files are dropped or pasted: the text, in whichever editor shows it (the plain textarea or the editor script's).
+  const area = document.getElementById("editor-write") || body;
   const status = document.createElement("p");
   status.className = "field-help";
   status.id = "image-upload-status";
   status.setAttribute("aria-live", "polite");
-  body.after(status);
+  area.after(status);
+
+  // Text goes to the body field through the events the editor script listens for (blog:insert, blog:replace); when
+  // no script takes them, straight into the textarea.
+  const send = (type, detail) => !body.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, cancelable: true }));
 
   const picker = document.createElement("input");
   picker.type = "file";
@@ -25,23 +31,26 @@
   const button = document.createElement("button");
   button.type = "button";
   button.id = "insert-image";
-  button.className = "button button--small";
-  button.textContent = "Insert image";
+  button.className = "tool";
+  button.textContent = "Upload photo";
   button.addEventListener("click", () => picker.click());
-  toolbar.append(button);
+  const end = toolbar.querySelector(".editor__toolbar-end");
+  if (end) end.before(button); else toolbar.append(button);
   toolbar.hidden = false;
 
   let uploads = 0;
   const upload = async (file) => {
     // A placeholder holds the place, so typing on while it uploads does not move where the image lands.
     const placeholder = `![Uploading ${file.name.replace(/[\[\]]/g, "")} #${++uploads}…]()`;
-    // A photo stands as a paragraph of its own: blank lines around it, unless already there.
-    const before = body.value.slice(0, body.selectionStart);
-    const after = body.value.slice(body.selectionEnd);
-    const lead = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
-    const trail = after === "" || after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
-    body.setRangeText(lead + placeholder + trail, body.selectionStart, body.selectionEnd, "end");
-    body.selectionStart = body.selectionEnd = body.selectionEnd - trail.length;
+    if (!send("blog:insert", { text: placeholder })) {
+      // A photo stands as a paragraph of its own: blank lines around it, unless already there.
+      const before = body.value.slice(0, body.selectionStart);
+      const after = body.value.slice(body.selectionEnd);
+      const lead = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+      const trail = after === "" || after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
+      body.setRangeText(lead + placeholder + trail, body.selectionStart, body.selectionEnd, "end");
+      body.selectionStart = body.selectionEnd = body.selectionEnd - trail.length;
+    }
     status.textContent = `Uploading ${file.name}…`;
     const data = new FormData();
     data.append("__RequestVerificationToken", token);
@@ -59,25 +68,27 @@
     } catch {
       status.textContent = `${file.name} could not be sent: check the connection and try again.`;
     }
-    const start = body.value.indexOf(placeholder);
-    if (start >= 0) body.setRangeText(markdown, start, start + placeholder.length, "end");
-    body.focus();
-    body.dispatchEvent(new Event("input", { bubbles: true }));
+    if (!send("blog:replace", { search: placeholder, text: markdown })) {
+      const start = body.value.indexOf(placeholder);
+      if (start >= 0) body.setRangeText(markdown, start, start + placeholder.length, "end");
+      body.focus();
+      body.dispatchEvent(new Event("input", { bubbles: true }));
+    }
   };
   const uploadAll = async (files) => {
     for (const file of [...files].filter((f) => f.type.startsWith("image/") || f.type === "")) await upload(file);
   };
 
   picker.addEventListener("change", async () => { await uploadAll(picker.files); picker.value = ""; });
-  body.addEventListener("dragover", (event) => {
+  area.addEventListener("dragover", (event) => {
     if ([...event.dataTransfer.types].includes("Files")) event.preventDefault();
   });
-  body.addEventListener("drop", (event) => {
+  area.addEventListener("drop", (event) => {
     if (event.dataTransfer.files.length === 0) return;
     event.preventDefault();
     uploadAll(event.dataTransfer.files);
   });
-  body.addEventListener("paste", (event) => {
+  area.addEventListener("paste", (event) => {
     if (event.clipboardData.files.length === 0) return;
     event.preventDefault();
     uploadAll(event.clipboardData.files);

@@ -1,13 +1,15 @@
+using Blog.Web.Seo;
 using Blog.Web.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Data;
 
 /// <summary>Brings the database file up to date at start-up, and gives a brand-new blog its sample content.</summary>
-internal sealed class DatabaseInitializer(
+internal sealed partial class DatabaseInitializer(
     BlogDbContext db,
     IServiceProvider services,
     IConfiguration configuration,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -20,9 +22,16 @@ internal sealed class DatabaseInitializer(
 
             // Migrate takes a lock and compares the model with the migrations even when there is nothing to apply:
             // a tenth of the start-up time, spent only when a new release brings a migration.
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
             {
+                var existing = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
                 await db.Database.MigrateAsync(cancellationToken);
+                if (existing)
+                {
+                    // The one thing worth knowing about an update: SQLite rebuilds some tables outside a transaction.
+                    LogUpdated(logger, pending.Count, string.Join(", ", pending.Select(m => m[(m.IndexOf('_') + 1)..])));
+                }
             }
         }
         finally
@@ -37,7 +46,11 @@ internal sealed class DatabaseInitializer(
             return;
         }
 
-        var settings = new SiteSettings();
+        var settings = new SiteSettings
+        {
+            TimeZoneId = TimeZones.ServerDefault(clock),
+            BaseUrl = SiteAddress.IsValidBaseUrl(configuration["Blog:BaseUrl"]) ? configuration["Blog:BaseUrl"]!.TrimEnd('/') : null,
+        };
         db.SiteSettings.Add(settings);
         if (configuration.GetValue("Blog:SeedSampleContent", true))
         {
@@ -48,4 +61,7 @@ internal sealed class DatabaseInitializer(
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database brought up to date with {Count} migration(s): {Names}. Steps that rebuild a table run outside a transaction, as SQLite requires; all of them completed.")]
+    private static partial void LogUpdated(ILogger logger, int count, string names);
 }
