@@ -153,7 +153,8 @@ function start() {
     view.dispatch({ changes });
   }
 
-  // Text from elsewhere (the photo picker, uploads): at the cursor, a photo as a paragraph of its own.
+  // Text from elsewhere (the photo picker, uploads): at the cursor; a photo as a paragraph of its own, with the
+  // cursor on the paragraph after it, so writing goes on below the photo.
   function insertText(text, asBlock) {
     const { state } = view;
     const { from, to } = state.selection.main;
@@ -162,12 +163,10 @@ function start() {
       const before = state.sliceDoc(0, from);
       const after = state.sliceDoc(to);
       const lead = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
-      const trail = after === "" || after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
+      const trail = after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
       insert = lead + text + trail;
-      view.dispatch({ changes: { from, to, insert }, selection: { anchor: from + lead.length + text.length }, scrollIntoView: true });
-    } else {
-      view.dispatch({ changes: { from, to, insert }, selection: { anchor: from + insert.length }, scrollIntoView: true });
     }
+    view.dispatch({ changes: { from, to, insert }, selection: { anchor: from + insert.length }, scrollIntoView: true, userEvent: "input" });
   }
 
   // The contract with the photo library picker and the upload script: they send text to the body field.

@@ -7,7 +7,7 @@ const BLOCKS = new Set(["P", "DIV", "SECTION", "ARTICLE", "HEADER", "FOOTER", "M
 const SKIP = new Set(["SCRIPT", "STYLE", "META", "LINK", "TITLE", "HEAD", "NOSCRIPT", "TEMPLATE", "IFRAME", "OBJECT",
   "svg", "BUTTON", "INPUT", "SELECT", "TEXTAREA"]);
 
-const styleOf = (el) => (el.getAttribute && el.getAttribute("style")) || "";
+const styleOf = (el) => (el.getAttribute && el.getAttribute("data-paste-style")) || "";
 const isBold = (el) => {
   const weight = /font-weight\s*:\s*(\w+)/i.exec(styleOf(el));
   if (el.tagName === "B" || el.tagName === "STRONG") return !(weight && /^(normal|[1-4]00)$/i.test(weight[1]));
@@ -181,7 +181,10 @@ function table(el) {
 
 /** The Markdown for a pasted HTML fragment, or null when it holds nothing worth more than its plain text. */
 export function htmlToMarkdown(html) {
-  const doc = new DOMParser().parseFromString(html, "text/html");
+  // Style attributes are read (bold, italic, Word's lists) but never applied: renamed before parsing, so the page's
+  // CSP has no inline style to refuse and report.
+  const renamed = html.replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(/(\s)style\s*=/gi, "$1data-paste-style="));
+  const doc = new DOMParser().parseFromString(renamed, "text/html");
   const markdown = blocks(doc.body).join("\n\n").replace(/\n{3,}/g, "\n\n").trim();
   return markdown === "" ? null : markdown;
 }

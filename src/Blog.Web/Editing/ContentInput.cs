@@ -60,7 +60,8 @@ public abstract class ContentInput
     {
         content.Title = Title.Trim();
         content.Slug = EffectiveSlug;
-        content.SetBody(Body ?? "", renderer, nowUtc, images);
+        // Browsers send a textarea's lines as CRLF; the text is kept with the line endings the editor writes.
+        content.SetBody((Body ?? "").ReplaceLineEndings("\n"), renderer, nowUtc, images);
         content.SeoTitle = Blank(SeoTitle);
         content.SeoDescription = Blank(SeoDescription);
     }

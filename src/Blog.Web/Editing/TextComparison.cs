@@ -179,7 +179,60 @@ public static class TextComparison
 
         var same = segments.Where(s => s.Change == Change.Same && !string.IsNullOrWhiteSpace(s.Text)).Sum(s => s.Text.Length);
         var share = 2.0 * same / Math.Max(1, before.Length + after.Length);
-        return share < EditedThreshold ? null : new Line(LineKind.Edited, segments);
+        return share < EditedThreshold ? null : new Line(LineKind.Edited, Phrases(segments));
+    }
+
+    /// <summary>
+    /// Changed words separated only by spaces read as one change: "quick grey" became "slow red", rather than
+    /// "quick" became "slow" and "grey" became "red".
+    /// </summary>
+    private static List<Segment> Phrases(List<Segment> segments)
+    {
+        var result = new List<Segment>();
+        for (var i = 0; i < segments.Count;)
+        {
+            if (segments[i].Change == Change.Same)
+            {
+                result.Add(segments[i++]);
+                continue;
+            }
+
+            var removed = new System.Text.StringBuilder();
+            var added = new System.Text.StringBuilder();
+            for (; i < segments.Count; i++)
+            {
+                var segment = segments[i];
+                if (segment.Change == Change.Removed)
+                {
+                    removed.Append(segment.Text);
+                }
+                else if (segment.Change == Change.Added)
+                {
+                    added.Append(segment.Text);
+                }
+                else if (string.IsNullOrWhiteSpace(segment.Text) && i + 1 < segments.Count && segments[i + 1].Change != Change.Same)
+                {
+                    removed.Append(segment.Text);
+                    added.Append(segment.Text);
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (removed.Length > 0)
+            {
+                result.Add(new Segment(Change.Removed, removed.ToString()));
+            }
+
+            if (added.Length > 0)
+            {
+                result.Add(new Segment(Change.Added, added.ToString()));
+            }
+        }
+
+        return result;
     }
 
     private static void Append(List<Segment> segments, Change change, string text)

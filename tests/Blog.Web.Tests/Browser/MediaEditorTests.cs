@@ -23,8 +23,8 @@ public sealed class MediaEditorTests(BrowserFixture browser) : IDisposable
         await page.ClickAsync("#login-submit");
         await page.WaitForURLAsync("**/admin/posts/new");
 
-        await page.FillAsync("#Input_Body", "Before.\n\nAfter.");
-        await page.EvalOnSelectorAsync("#Input_Body", "body => body.setSelectionRange(8, 8)"); // the empty line
+        await page.Editor().FillAsync("Before.\n\nAfter.");
+        await page.EvaluateAsync("() => window.blogEditor.dispatch({ selection: { anchor: 8 } })"); // the empty line
 
         var chooser = await page.RunAndWaitForFileChooserAsync(() => page.ClickAsync("#insert-image"));
         await chooser.SetFilesAsync(new FilePayload { Name = "sunset.jpg", MimeType = "image/jpeg", Buffer = TestImages.Jpeg(1200, 800) });
