@@ -210,7 +210,8 @@ function start() {
     const key = shortcuts[name];
     if (key) {
       button.setAttribute("aria-keyshortcuts", key.replace("Mod", "Control").replace(/-/g, "+"));
-      button.title = `${button.getAttribute("aria-label") || button.textContent.trim()} (${keyLabel(key)})`;
+      const name = (button.querySelector(".visually-hidden") || button).textContent.trim();
+      button.title = `${name} (${keyLabel(key)})`;
     }
     button.addEventListener("mousedown", (e) => e.preventDefault()); // keep the text's selection
     button.addEventListener("click", () => {
