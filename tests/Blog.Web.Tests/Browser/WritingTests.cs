@@ -35,13 +35,26 @@ public sealed class WritingTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(page.Locator("#preview-body em")).ToHaveTextAsync("sea");
         Assert.True(await page.Locator("#editor-toolbar button").CountAsync() >= 8);
 
+        // Focus mode hides all but the text and its length; Esc brings the rest back.
+        await page.Keyboard.PressAsync("Control+Shift+F");
+        await Assertions.Expect(page.Locator(".admin-header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#word-count")).ToHaveTextAsync("8 words · 1 min read");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator(".admin-header")).ToBeVisibleAsync();
+
+        // Bold from the keyboard, around the selected word.
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.Keyboard.PressAsync("Shift+Control+ArrowLeft");
+        await page.Keyboard.PressAsync("Control+b");
+        Assert.EndsWith("Quiet again. **Really**.", await page.BodyAsync(), StringComparison.Ordinal);
+
         await page.ClickAsync("#publish-submit");
         await Assertions.Expect(page.Locator("#status-message")).ToContainTextAsync("Published");
 
         await page.GotoAsync(app.BaseAddress + "/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Notes from the coast" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Notes from the coast");
-        await Assertions.Expect(page.Locator(".post__body")).ToContainTextAsync("Quiet again. Really.");
+        await Assertions.Expect(page.Locator(".post__body strong")).ToHaveTextAsync("Really");
     }
 
     [Fact]
