@@ -8,23 +8,30 @@
   if (!form || !form.dataset.uploadUrl || !window.FormData) return;
   const body = form.querySelector("textarea[name='Input.Body']");
   const token = form.querySelector("input[name='__RequestVerificationToken']").value;
+  // Where files are dropped or pasted: the text, in whichever editor shows it (the plain textarea or the editor script's).
+  const area = document.getElementById("editor-write") || body;
+  // Text goes to the body field through the events the editor script listens for (blog:insert, blog:replace); when
+  // no script takes them, straight into the textarea.
+  const send = (type, detail) => !body.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, cancelable: true }));
   const status = document.createElement("p");
   status.className = "field-help";
   status.id = "image-upload-status";
   status.setAttribute("aria-live", "polite");
-  body.after(status);
+  area.after(status);
 
   let uploads = 0;
   const upload = async (file) => {
     // A placeholder holds the place, so typing on while it uploads does not move where the image lands.
     const placeholder = `![Uploading ${file.name.replace(/[\[\]]/g, "")} #${++uploads}…]()`;
-    // A photo stands as a paragraph of its own: blank lines around it, unless already there.
-    const before = body.value.slice(0, body.selectionStart);
-    const after = body.value.slice(body.selectionEnd);
-    const lead = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
-    const trail = after === "" || after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
-    body.setRangeText(lead + placeholder + trail, body.selectionStart, body.selectionEnd, "end");
-    body.selectionStart = body.selectionEnd = body.selectionEnd - trail.length;
+    if (!send("blog:insert", { text: placeholder })) {
+      // A photo stands as a paragraph of its own: blank lines around it, unless already there.
+      const before = body.value.slice(0, body.selectionStart);
+      const after = body.value.slice(body.selectionEnd);
+      const lead = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+      const trail = after === "" || after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
+      body.setRangeText(lead + placeholder + trail, body.selectionStart, body.selectionEnd, "end");
+      body.selectionStart = body.selectionEnd = body.selectionEnd - trail.length;
+    }
     status.textContent = `Uploading ${file.name}…`;
     const data = new FormData();
     data.append("__RequestVerificationToken", token);
@@ -46,10 +53,12 @@
     } catch {
       status.textContent = `${file.name} could not be sent: check the connection and try again.`;
     }
-    const start = body.value.indexOf(placeholder);
-    if (start >= 0) body.setRangeText(markdown, start, start + placeholder.length, "end");
-    body.focus();
-    body.dispatchEvent(new Event("input", { bubbles: true }));
+    if (!send("blog:replace", { search: placeholder, text: markdown })) {
+      const start = body.value.indexOf(placeholder);
+      if (start >= 0) body.setRangeText(markdown, start, start + placeholder.length, "end");
+      body.focus();
+      body.dispatchEvent(new Event("input", { bubbles: true }));
+    }
     return undescribed;
   };
   const uploadAll = async (files) => {
@@ -62,15 +71,15 @@
     if (undescribed.length > 0) document.dispatchEvent(new CustomEvent("blog:pick", { detail: { for: "insert", ids: undescribed } }));
   };
 
-  body.addEventListener("dragover", (event) => {
+  area.addEventListener("dragover", (event) => {
     if ([...event.dataTransfer.types].includes("Files")) event.preventDefault();
   });
-  body.addEventListener("drop", (event) => {
+  area.addEventListener("drop", (event) => {
     if (event.dataTransfer.files.length === 0) return;
     event.preventDefault();
     uploadAll(event.dataTransfer.files);
   });
-  body.addEventListener("paste", (event) => {
+  area.addEventListener("paste", (event) => {
     if (event.clipboardData.files.length === 0) return;
     event.preventDefault();
     uploadAll(event.clipboardData.files);

@@ -80,6 +80,8 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<OwnerAccount>();
         services.AddSingleton<SetupToken>();
         services.AddHostedService<SetupAnnouncement>();
+        // The host's "Application started" lines are written by SetupAnnouncement, before the set-up link: the link last.
+        services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(OwnerPolicy, policy => policy.RequireAuthenticatedUser());

@@ -1,8 +1,11 @@
 using Blog.Web.Caching;
 using Blog.Web.Settings;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Blog.Web.Data;
 
@@ -24,12 +27,18 @@ public static class DataServiceCollectionExtensions
         // services) on every request, which cost more than the queries themselves.
         builder.Services.AddDbContextPool<BlogDbContext>((services, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor(), services.GetRequiredService<ContentChangeInterceptor>()));
+            .AddInterceptors(new SqlitePragmaInterceptor(), services.GetRequiredService<ContentChangeInterceptor>())
+            // SQLite rebuilds a table with foreign keys off, which it cannot do inside a transaction; EF warns about
+            // each such step. The initializer says in one line what was applied instead (see DatabaseInitializer).
+            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
 
-        // Keys live beside the content, so sign-ins and forms survive a restart or a move to a new server.
+        // Keys live beside the content, so sign-ins and forms survive a restart or a move to a new server. They are
+        // stored as they are, like everything else in the file they protect (a secret to encrypt them with would have
+        // to live somewhere else and be backed up too): said once here, instead of data protection's start-up warning.
         builder.Services.AddDataProtection()
             .SetApplicationName("Blog.Web")
             .PersistKeysToDbContext<BlogDbContext>();
+        builder.Services.Configure<KeyManagementOptions>(options => options.XmlEncryptor = new NullXmlEncryptor());
 
         builder.Services.AddTransient<SampleContent>();
         builder.Services.AddScoped<DatabaseInitializer>();

@@ -1,4 +1,5 @@
 using Blog.Web.Posts;
+using Blog.Web.Seo;
 using Blog.Web.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,7 @@ internal sealed partial class DatabaseInitializer(
     BlogDbContext db,
     IServiceProvider services,
     IConfiguration configuration,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -24,7 +26,15 @@ internal sealed partial class DatabaseInitializer(
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
+                var existing = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
                 await db.Database.MigrateAsync(cancellationToken);
+                if (existing && logger.IsEnabled(LogLevel.Information))
+                {
+                    // The one thing worth knowing about an update: SQLite rebuilds some tables outside a transaction.
+                    var names = string.Join(", ", pending.Select(m => m[(m.IndexOf('_') + 1)..]));
+                    LogUpdated(logger, pending.Count, names);
+                }
+
                 if (pending.Any(m => m.EndsWith(TextRendering.RerenderAfterMigration, StringComparison.Ordinal)))
                 {
                     // This release renders photos differently: texts saved before it get the new markup once.
@@ -45,7 +55,11 @@ internal sealed partial class DatabaseInitializer(
             return;
         }
 
-        var settings = new SiteSettings();
+        var settings = new SiteSettings
+        {
+            TimeZoneId = TimeZones.ServerDefault(clock),
+            BaseUrl = SiteAddress.IsValidBaseUrl(configuration["Blog:BaseUrl"]) ? configuration["Blog:BaseUrl"]!.TrimEnd('/') : null,
+        };
         db.SiteSettings.Add(settings);
         if (configuration.GetValue("Blog:SeedSampleContent", true))
         {
@@ -62,4 +76,7 @@ internal sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "New blog: added the sample posts and About page.")]
     private static partial void LogSampleContentAdded(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database brought up to date with {Count} migration(s): {Names}. Steps that rebuild a table run outside a transaction, as SQLite requires; all of them completed.")]
+    private static partial void LogUpdated(ILogger logger, int count, string names);
 }

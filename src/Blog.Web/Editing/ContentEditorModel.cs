@@ -136,7 +136,16 @@ public abstract class ContentEditorModel<TContent, TInput>(BlogDbContext db, Mar
             await ValidateSlugAsync(slug, cancellationToken);
         }
 
-        var publishAtUtc = Input.PublishAt is { } at ? Dates.ToUtc(at) : (DateTime?)null;
+        DateTime? publishAtUtc = null;
+        if (Dates.TryParseLocal(Input.PublishAt, out var publishAt))
+        {
+            publishAtUtc = Dates.ToUtc(publishAt);
+        }
+        else if (!string.IsNullOrWhiteSpace(Input.PublishAt))
+        {
+            ModelState.AddModelError("Input.PublishAt", $"Write the time as day, month, year and 24-hour time, such as “{Dates.ExampleDateTime(now)}”.");
+        }
+
         PublishingActions.Validate(action, publishAtUtc, now, ModelState);
         if (!ModelState.IsValid)
         {

@@ -29,9 +29,10 @@ public abstract class ContentInput
     [Display(Name = "SEO description")]
     public string? SeoDescription { get; set; }
 
-    [DataType(DataType.DateTime)]
+    /// <summary>As typed: "3 December 2026 09:00" in the blog's time zone (see <see cref="BlogDates.TryParseLocal"/>).</summary>
+    [StringLength(60)]
     [Display(Name = "Publish at")]
-    public DateTime? PublishAt { get; set; }
+    public string? PublishAt { get; set; }
 
     /// <summary>The version of the content this form was opened on.</summary>
     public int Version { get; set; }
@@ -50,7 +51,7 @@ public abstract class ContentInput
         Body = content.BodyMarkdown;
         SeoTitle = content.SeoTitle;
         SeoDescription = content.SeoDescription;
-        PublishAt = content.PublishedAtUtc is { } at ? dates.ToLocal(at).DateTime : null;
+        PublishAt = content.PublishedAtUtc is { } at ? dates.FormatDateTime(at) : null;
         Version = content.Version;
     }
 
@@ -59,7 +60,8 @@ public abstract class ContentInput
     {
         content.Title = Title.Trim();
         content.Slug = EffectiveSlug;
-        content.SetBody(Body ?? "", renderer, nowUtc, images);
+        // Browsers send a textarea's lines as CRLF; the text is kept with the line endings the editor writes.
+        content.SetBody((Body ?? "").ReplaceLineEndings("\n"), renderer, nowUtc, images);
         content.SeoTitle = Blank(SeoTitle);
         content.SeoDescription = Blank(SeoDescription);
     }

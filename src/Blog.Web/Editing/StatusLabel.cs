@@ -13,7 +13,7 @@ public static class StatusLabel
             return "Draft";
         }
 
-        var when = $"{dates.FormatDate(at)} {dates.ToLocal(at):HH:mm}";
+        var when = dates.FormatDateTime(at);
         return content.Status == PublishStatus.Scheduled && at > nowUtc ? $"Scheduled for {when}" : $"Published {when}";
     }
 }

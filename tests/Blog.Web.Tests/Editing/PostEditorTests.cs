@@ -74,6 +74,25 @@ public sealed class PostEditorTests : IDisposable
     }
 
     [Fact]
+    public async Task The_publish_time_is_shown_and_typed_as_the_blog_writes_dates()
+    {
+        await app.UpdateSettingsAsync(s => s.TimeZoneId = "Europe/Paris");
+        var owner = await app.SignInAsOwnerAsync();
+
+        // 3 June 2026, 09:00 in Paris is 07:00 UTC.
+        var id = await CreateAsync(owner, "Typed", "By hand.", "schedule", new() { ["Input.PublishAt"] = "3 June 2026 09:00" });
+        var editor = await owner.GetDocumentAsync($"/admin/posts/{id}");
+        var garbled = await owner.SubmitFormAsync($"/admin/posts/{id}", Fields("Typed", "By hand.", "save", new() { ["Input.PublishAt"] = "next Tuesdayish" }), "#content-editor");
+
+        Assert.Equal(new DateTime(2026, 6, 3, 7, 0, 0, DateTimeKind.Utc), await app.WithDbAsync(async (db, _) => (await db.Posts.SingleAsync()).PublishedAtUtc));
+        Assert.Equal("3 June 2026 09:00", editor.QuerySelector("#Input_PublishAt")!.GetAttribute("value"));
+        Assert.Equal("text", editor.QuerySelector("#Input_PublishAt")!.GetAttribute("type"));
+        Assert.Equal("Scheduled for 3 June 2026 09:00", editor.Text("#content-status"));
+        Assert.Equal(HttpStatusCode.OK, garbled.StatusCode);
+        Assert.Contains("Write the time as day, month, year and 24-hour time, such as “2 June 2026 09:00”", await garbled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scheduling_in_the_past_and_a_duplicate_address_are_refused_with_a_clear_message()
     {
         var owner = await app.SignInAsOwnerAsync();
@@ -113,7 +132,9 @@ public sealed class PostEditorTests : IDisposable
         var after = await owner.GetDocumentAsync($"/admin/posts/{id}/history");
 
         Assert.Equal(["2", "1"], history.Texts("#revision-table tbody tr td:first-child"));
-        Assert.Equal("First draft.", compare.Text(".text-diff del").Replace("Removed: ", "", StringComparison.Ordinal));
+        // Word by word: "First" became "Second", "draft" stayed.
+        Assert.Equal("[removed: First]", compare.QuerySelector(".text-diff__line--changed del")!.TextContent);
+        Assert.Equal("[added: Second]", compare.QuerySelector(".text-diff__line--changed ins")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
         Assert.Equal("First draft.", await app.WithDbAsync(async (db, _) => (await db.Posts.SingleAsync()).BodyMarkdown));
         Assert.Equal(["3", "2", "1"], after.Texts("#revision-table tbody tr td:first-child"));

@@ -1,5 +1,6 @@
 using System.Net;
 using Blog.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Tests.Settings;
 
@@ -33,6 +34,33 @@ public sealed class SettingsTests : IDisposable
         Assert.Equal("fr", home.DocumentElement.GetAttribute("lang"));
         Assert.Equal(["Instagram", "Mastodon"], home.Texts(".social-links a"));
         Assert.Equal("1 juin 2026", home.Text(".post-card time"));
+    }
+
+    [Fact]
+    public async Task The_time_zone_is_chosen_from_a_searchable_list_of_iana_zones()
+    {
+        var owner = await app.SignInAsOwnerAsync();
+
+        var page = await owner.GetDocumentAsync("/admin/settings");
+        var zones = page.QuerySelectorAll("datalist#time-zones option").Select(o => o.GetAttribute("value")!).ToList();
+
+        Assert.Equal("time-zones", page.QuerySelector("#Input_TimeZoneId")!.GetAttribute("list"));
+        Assert.Contains("Europe/Paris", zones);
+        Assert.Contains("America/New_York", zones);
+        Assert.Equal("UTC", zones[0]);
+        Assert.All(zones.Skip(1), zone => Assert.Matches("^[A-Z][A-Za-z_-]+/[A-Za-z_/+-]+$", zone));
+        Assert.Contains("Europe/Paris (UTC+01:00)", page.QuerySelectorAll("datalist#time-zones option").Select(o => o.GetAttribute("label")));
+    }
+
+    [Fact]
+    public async Task A_new_blog_takes_the_servers_time_zone()
+    {
+        using var paris = new BlogFactory();
+        paris.Clock.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+
+        var settings = await paris.WithDbAsync((db, _) => db.SiteSettings.SingleAsync());
+
+        Assert.Equal("Europe/Paris", settings.TimeZoneId);
     }
 
     [Fact]

@@ -1,13 +1,17 @@
 using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
+using Blog.Web.Settings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Areas.Admin.Pages;
 
-public sealed class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel, IHasPageMetadata
+/// <summary>The dashboard's home: what is next (drafts in progress, what is scheduled, the latest published) and counts.</summary>
+public sealed class IndexModel(BlogDbContext db, SiteContext site, TimeProvider clock) : PageModel, IHasPageMetadata
 {
+    private const int ListLength = 5;
+
     public int Drafts { get; private set; }
 
     public int Scheduled { get; private set; }
@@ -16,13 +20,20 @@ public sealed class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
 
     public int Trashed { get; private set; }
 
-    public IReadOnlyList<RecentEdit> RecentEdits { get; private set; } = [];
+    public IReadOnlyList<PostLine> DraftsInProgress { get; private set; } = [];
+
+    public IReadOnlyList<PostLine> ComingUp { get; private set; } = [];
+
+    public IReadOnlyList<PostLine> LatestPublished { get; private set; } = [];
+
+    public BlogDates Dates { get; private set; } = BlogDates.Utc;
 
     public PageMetadata Metadata => new("Dashboard");
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        Dates = (await site.GetAsync(cancellationToken)).Dates;
         var counts = await db.Posts
             .GroupBy(p => p.DeletedAtUtc != null ? "trash"
                 : p.Status == PublishStatus.Draft ? "draft"
@@ -35,13 +46,24 @@ public sealed class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
         Published = counts.GetValueOrDefault("published");
         Trashed = counts.GetValueOrDefault("trash");
 
-        RecentEdits = await db.Posts.AsNoTracking()
-            .Where(p => p.DeletedAtUtc == null)
+        var posts = db.Posts.AsNoTracking();
+        DraftsInProgress = await posts
+            .Where(p => p.Status == PublishStatus.Draft && p.DeletedAtUtc == null)
             .OrderByDescending(p => p.UpdatedAtUtc)
-            .Take(8)
-            .Select(p => new RecentEdit(p.Id, p.Title, p.Status, p.PublishedAtUtc, p.UpdatedAtUtc))
+            .Take(ListLength)
+            .Select(p => new PostLine(p.Id, p.Title, p.Slug, p.WordCount, p.PublishedAtUtc, p.UpdatedAtUtc))
+            .ToListAsync(cancellationToken);
+        ComingUp = await posts.ScheduledAfter(now)
+            .OrderBy(p => p.PublishedAtUtc)
+            .Take(ListLength)
+            .Select(p => new PostLine(p.Id, p.Title, p.Slug, p.WordCount, p.PublishedAtUtc, p.UpdatedAtUtc))
+            .ToListAsync(cancellationToken);
+        LatestPublished = await posts.VisibleAt(now)
+            .NewestFirst()
+            .Take(ListLength)
+            .Select(p => new PostLine(p.Id, p.Title, p.Slug, p.WordCount, p.PublishedAtUtc, p.UpdatedAtUtc))
             .ToListAsync(cancellationToken);
     }
 
-    public sealed record RecentEdit(int Id, string Title, PublishStatus Status, DateTime? PublishedAtUtc, DateTime UpdatedAtUtc);
+    public sealed record PostLine(int Id, string Title, string Slug, int WordCount, DateTime? PublishedAtUtc, DateTime UpdatedAtUtc);
 }

@@ -16,7 +16,6 @@ public sealed class IndexModel(BlogDbContext db, Blog.Web.Posts.TextRendering te
 
     public PageMetadata Metadata => new("Settings");
 
-    public static IEnumerable<string> TimeZones => TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +25,7 @@ public sealed class IndexModel(BlogDbContext db, Blog.Web.Posts.TextRendering te
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZoneId, out _))
+        if (!TimeZones.IsKnown(Input.TimeZoneId))
         {
             ModelState.AddModelError("Input.TimeZoneId", "Choose a time zone from the list, for example Europe/Paris.");
         }
