@@ -36,7 +36,10 @@ public static class SitePaths
     /// <summary>Page <paramref name="pageNumber"/> of the newest posts; the first is the home page itself.</summary>
     public static string HomePage(int pageNumber) => pageNumber <= 1 ? Home : Invariant($"/page/{pageNumber}");
 
-    public static string Post(string slug) => $"/blog/{Segment(slug)}";
+    /// <summary>What every post's address starts with, followed by its escaped slug.</summary>
+    public const string PostPrefix = "/blog/";
+
+    public static string Post(string slug) => PostPrefix + Segment(slug);
 
     public static string Page(string slug) => $"/{Segment(slug)}";
 
@@ -97,10 +100,13 @@ public static class SitePaths
     /// straight to their descriptions; <paramref name="returnUrl"/> is where the author came from.
     /// </summary>
     public static string MediaPicker(string purpose, string? returnUrl = null, string? search = null, int page = 1, IEnumerable<int>? chosen = null) =>
-        WithQuery("/admin/media/pick", [
+        WithQuery(MediaPickerPage, [
             ("for", purpose), ("return", returnUrl), ("q", search), ("page", page > 1 ? Invariant($"{page}") : null),
             .. (chosen ?? []).Select(id => ("id", (string?)Invariant($"{id}"))),
         ]);
+
+    /// <summary>The picker page itself, where its own forms send their fields.</summary>
+    public const string MediaPickerPage = "/admin/media/pick";
 
     private static string WithQuery(string path, params (string Name, string? Value)[] parameters)
     {

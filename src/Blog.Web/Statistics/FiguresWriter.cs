@@ -79,7 +79,7 @@ public sealed class FiguresWriter(IServiceScopeFactory scopes)
         {
             var slug = page.Kind switch
             {
-                ReadKind.Post when page.Path.StartsWith("/blog/", StringComparison.Ordinal) => page.Path["/blog/".Length..],
+                ReadKind.Post when page.Path.StartsWith(SitePaths.PostPrefix, StringComparison.Ordinal) => page.Path[SitePaths.PostPrefix.Length..],
                 ReadKind.Page => page.Path.TrimStart('/'),
                 _ => null,
             };

@@ -2,6 +2,7 @@ using System.Text;
 using Blog.Web.Tests.Infrastructure;
 using Blog.Web.Tests.Media;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Blog.Web.Tests.Browser;
@@ -40,6 +41,8 @@ public sealed class WritingRoomTests(BrowserFixture browser) : IDisposable
     public async Task A_long_essay_with_pasted_documents_and_a_photo_is_saved_and_comes_back_intact()
     {
         await app.CreateOwnerAsync();
+        var photo = await app.WithDbAsync(async (_, services) =>
+            (await services.GetRequiredService<Blog.Web.Media.MediaLibrary>().AddAsync("tide.jpg", TestImages.Jpeg(1200, 800), "The tide going out", default)).Item!.Id);
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
@@ -55,10 +58,16 @@ public sealed class WritingRoomTests(BrowserFixture browser) : IDisposable
         await page.PasteHtmlAsync(WordFragment, "Salt Wind From Word");
         await page.Keyboard.TypeAsync("\n\n");
 
-        // A photo through the upload button, at the cursor.
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.ClickAsync("#insert-image"));
-        await chooser.SetFilesAsync(new FilePayload { Name = "tide.jpg", MimeType = "image/jpeg", Buffer = TestImages.Jpeg(1200, 800) });
-        await Assertions.Expect(page.Locator("#image-upload-status")).ToContainTextAsync("Inserted tide.jpg");
+        // A photo from the library through the toolbar's picker, at the cursor.
+        await page.ClickAsync("#pick-insert");
+        var picker = page.GetByRole(AriaRole.Dialog);
+        await picker.Locator($"label[for=pick-{photo}]").ClickAsync();
+        await picker.Locator("#picker-next").ClickAsync();
+        await picker.Locator("#picker-finish").ClickAsync();
+        await Assertions.Expect(picker).ToBeHiddenAsync();
+        await page.Editor().ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.TypeAsync("\n\n");
         await page.Keyboard.TypeAsync("The end.");
 
         var written = await page.BodyAsync();
@@ -66,7 +75,7 @@ public sealed class WritingRoomTests(BrowserFixture browser) : IDisposable
         Assert.Contains("## What the tide left\n\n**Bold** and *slanted* words, and a [link](https://example.com/tides).", written, StringComparison.Ordinal);
         Assert.Contains("- Shells\n- Rope\n  - blue\n\n1. First\n2. Second\n\n> The sea keeps nothing.", written, StringComparison.Ordinal);
         Assert.Contains("- Salt\n- Wind\n\n## From Word", written, StringComparison.Ordinal);
-        Assert.Contains("![Describe the photo](/media/1/1200.jpg)\n\nThe end.", written, StringComparison.Ordinal);
+        Assert.Matches($@"!\[The tide going out\]\(/media/{photo}/1200\.jpg\)\n+The end\.$", written);
         Assert.DoesNotContain("<", written, StringComparison.Ordinal);
 
         // Length and save state at a glance; the preview beside the text shows the pasted structure.

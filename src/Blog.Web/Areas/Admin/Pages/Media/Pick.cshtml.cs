@@ -54,7 +54,7 @@ public sealed class PickModel(BlogDbContext db, MediaLibrary library, TextRender
 
     public bool IsCover => Kind == "cover";
 
-    public string? SafeReturnUrl => ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/admin/", StringComparison.Ordinal) ? ReturnUrl : null;
+    public string? SafeReturnUrl => ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith(SitePaths.Admin.Root + "/", StringComparison.Ordinal) ? ReturnUrl : null;
 
     public string Title => Kind switch { "gallery" => "Choose photos for a gallery", "cover" => "Choose a cover photo", _ => "Insert photos" };
 

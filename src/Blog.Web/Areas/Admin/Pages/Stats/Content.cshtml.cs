@@ -56,7 +56,7 @@ public sealed class ContentModel(BlogDbContext db, SiteContext site, TimeProvide
         }
 
         (Kind, Id, Title) = (kind, id, found.Title);
-        EditUrl = readKind == ReadKind.Post ? $"/admin/posts/{id}" : $"/admin/pages/{id}";
+        EditUrl = readKind == ReadKind.Post ? SitePaths.Admin.Post(id) : SitePaths.Admin.Page(id);
         PublicUrl = readKind == ReadKind.Post ? SitePaths.Post(found.Slug) : SitePaths.Page(found.Slug);
         Dates = (await site.GetAsync(cancellationToken)).Dates;
         Period = StatisticsPeriod.For(Days, DateOnly.FromDateTime(Dates.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime));
