@@ -8,8 +8,13 @@ namespace Blog.Web.Tests.Infrastructure;
 /// </summary>
 public static class BlogCommand
 {
+    /// <param name="watch">Runs beside the process while it lives (reading its memory from /proc, say).</param>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(
-        this BlogFactory app, IEnumerable<string> args, string? input = null, IReadOnlyDictionary<string, string>? environment = null)
+        this BlogFactory app,
+        IEnumerable<string> args,
+        string? input = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        Func<Process, Task>? watch = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -41,8 +46,10 @@ public static class BlogCommand
 
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        var watching = watch?.Invoke(process) ?? Task.CompletedTask;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await process.WaitForExitAsync(timeout.Token);
+        await watching;
         return (process.ExitCode, await output + await error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -87,36 +86,19 @@ public sealed class ImportMemoryTests : IDisposable
     /// <summary>Runs <c>import FILE --dry-run</c> and reads the process's peak resident memory until it ends.</summary>
     private async Task<(long PeakBytes, string Output)> PeakOfImportAsync(string file)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Blog.Web.dll"), "import", file, "--dry-run" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__Blog"] = $"Data Source={app.DatabasePath}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
         long peak = 0;
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!process.HasExited && DateTime.UtcNow < deadline)
+        var (exitCode, output) = await app.RunCommandAsync(["import", file, "--dry-run"], watch: async process =>
         {
-            peak = Math.Max(peak, PeakResidentBytes(process.Id));
-            await Task.Delay(20);
-        }
+            while (!process.HasExited)
+            {
+                peak = Math.Max(peak, PeakResidentBytes(process.Id));
+                await Task.Delay(20);
+            }
+        });
 
-        await process.WaitForExitAsync();
-        var text = await output + await error;
-        Assert.True(process.ExitCode == 0, text);
+        Assert.True(exitCode == 0, output);
         Assert.True(peak > 0, "the process's memory could not be read from /proc");
-        return (peak, text);
+        return (peak, output);
     }
 
     private static long PeakResidentBytes(int pid)
