@@ -1,4 +1,5 @@
 using System.Net;
+using Blog.Web.Tests.Infrastructure;
 
 namespace Blog.Web.Tests.Portability;
 
@@ -11,7 +12,7 @@ internal sealed class ImageServer : IDisposable
 
     public ImageServer()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         BaseUrl = $"http://127.0.0.1:{port}/";
         listener.Prefixes.Add(BaseUrl);
         listener.Start();
@@ -65,15 +66,6 @@ internal sealed class ImageServer : IDisposable
 
             response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     public void Dispose()

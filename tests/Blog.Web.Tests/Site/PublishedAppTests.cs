@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Blog.Web.Tests.Infrastructure;
 
 namespace Blog.Web.Tests.Site;
@@ -40,7 +39,7 @@ public sealed class PublishedAppTests : IAsyncLifetime
     public async Task Published_app_starts_on_a_fresh_database_and_serves_fingerprinted_assets_cached_as_immutable()
     {
         await RunAsync("dotnet", $"publish \"{Path.Combine(RepositoryRoot.Path, "src", "Blog.Web")}\" -c Release -o \"{PublishDir}\" --nologo -v q");
-        var port = FreePort();
+        var port = FreePort.Next();
         var baseAddress = $"http://127.0.0.1:{port}";
         server = Start("dotnet", $"Blog.Web.dll --urls {baseAddress}", PublishDir, new()
         {
@@ -89,13 +88,6 @@ public sealed class PublishedAppTests : IAsyncLifetime
 
             await Task.Delay(250);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private Process Start(string file, string arguments, string? workingDirectory = null, Dictionary<string, string>? environment = null)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Blog.Web.Tests.Infrastructure;
@@ -22,7 +21,7 @@ public sealed partial class ReadmeRunCommandTests : IDisposable
     {
         var command = RunCommandFromReadme();
         CopyRepository(RepositoryRoot.Path, copy);
-        var port = FreePort();
+        var port = FreePort.Next();
         var origin = $"http://127.0.0.1:{port}";
 
         // The port is the one liberty taken: the README's command runs on 5080, which a developer's own blog may hold.
@@ -144,13 +143,6 @@ public sealed partial class ReadmeRunCommandTests : IDisposable
         {
             return output.ToString();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()
