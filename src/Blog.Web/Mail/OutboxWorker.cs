@@ -15,6 +15,7 @@ public sealed partial class OutboxWorker(
 {
     private DateTime windowStart;
     private int sentInWindow;
+    private bool serverMissing;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,7 +34,7 @@ public sealed partial class OutboxWorker(
 
             if (!more)
             {
-                await signal.WaitAsync(options.Value.PollInterval, clock, stoppingToken);
+                await signal.WaitAsync(await UntilNextDueAsync(stoppingToken), clock, stoppingToken);
             }
         }
     }
@@ -44,6 +45,7 @@ public sealed partial class OutboxWorker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         var server = await scope.ServiceProvider.GetRequiredService<SmtpServers>().FindAsync(db, cancellationToken);
+        serverMissing = server is null;
         if (server is null)
         {
             return false; // no mail server: the emails wait, and the dashboard says so
@@ -101,6 +103,37 @@ public sealed partial class OutboxWorker(
         }
 
         return batch.Count == settings.BatchSize;
+    }
+
+    /// <summary>The wait until the next retry or lease end is due, at most the poll interval (which also notices a new server).</summary>
+    private async Task<TimeSpan> UntilNextDueAsync(CancellationToken cancellationToken)
+    {
+        var poll = options.Value.PollInterval;
+        if (serverMissing)
+        {
+            return poll; // nothing can go until a server is set (saving one wakes the worker)
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+            var nextRetry = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending).MinAsync(m => (DateTime?)m.NextAttemptAt, cancellationToken);
+            var nextLeaseEnd = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sending).MinAsync(m => m.LeaseUntil, cancellationToken);
+            var next = new[] { nextRetry, nextLeaseEnd }.Where(t => t is not null).Min();
+            if (next is null)
+            {
+                return poll;
+            }
+
+            var wait = next.Value - clock.GetUtcNow().UtcDateTime;
+            return wait < TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : wait < poll ? wait : poll;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogWorkerFailed(logger, e);
+            return poll;
+        }
     }
 
     private async Task<List<OutboxMessage>> ClaimAsync(BlogDbContext db, MailOptions settings, CancellationToken cancellationToken)

@@ -144,7 +144,7 @@ public sealed class SmtpTestServer : IAsyncLifetime, IDisposable
     }
 
     /// <summary>The message exactly as it arrived (headers and MIME parts).</summary>
-    public Task<string> SourceAsync(string id) => api.GetStringAsync($"api/messages/{id}/source");
+    public Task<string> SourceAsync(string id) => api.GetStringAsync($"api/messages/{id}/raw");
 
     public async Task ClearAsync() => (await api.DeleteAsync("api/messages/*")).EnsureSuccessStatusCode();
 
@@ -166,11 +166,12 @@ public sealed class SmtpTestServer : IAsyncLifetime, IDisposable
     {
         try
         {
-            return (await api.GetAsync("api/messages")).IsSuccessStatusCode;
+            using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            return (await api.GetAsync("api/messages", quick.Token)).IsSuccessStatusCode;
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
         {
-            return false;
+            return false; // still starting
         }
     }
 

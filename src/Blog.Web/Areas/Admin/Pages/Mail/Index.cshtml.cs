@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Areas.Admin.Pages.Mail;
 
 /// <summary>The mail server the blog sends through, and a test email to check it.</summary>
-public sealed class IndexModel(BlogDbContext db, SmtpServers servers, SmtpPasswordProtection passwords, SmtpMailer mailer, OutboxSignal signal) : PageModel, IHasPageMetadata
+public sealed class IndexModel(BlogDbContext db, SmtpServers servers, SmtpPasswordProtection passwords, SmtpMailer mailer, OutboxSignal signal, TimeProvider clock) : PageModel, IHasPageMetadata
 {
     [BindProperty]
     public MailInput Input { get; set; } = new();
@@ -58,7 +58,12 @@ public sealed class IndexModel(BlogDbContext db, SmtpServers servers, SmtpPasswo
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        signal.Wake(); // emails that waited for a server go now
+
+        // Emails that waited for a server, or for this one to be fixed, go now rather than at their next retry.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, now), cancellationToken);
+        signal.Wake();
         TempData["StatusMessage"] = settings.Host is null ? "Mail settings saved: no mail server, so no email is sent." : "Mail settings saved.";
         return RedirectToPage();
     }
