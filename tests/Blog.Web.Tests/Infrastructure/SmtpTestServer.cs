@@ -75,6 +75,20 @@ public sealed class SmtpTestServer : IAsyncLifetime, IDisposable
         }
 
         process = Process.Start(start) ?? throw new InvalidOperationException("smtp4dev did not start");
+
+        // Never outlive the test run, even when it ends without disposing its fixtures.
+        var started = process;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                started.Kill(entireProcessTree: true);
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // Already gone.
+            }
+        };
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();

@@ -38,9 +38,15 @@ public abstract class MailApp : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await App.DisposeAsync();
-        await Smtp.DisposeAsync();
-        Smtp.Dispose();
+        try
+        {
+            await Smtp.DisposeAsync();
+            Smtp.Dispose();
+        }
+        finally
+        {
+            await App.DisposeAsync();
+        }
     }
 
     public Task<bool> EnqueueAsync(OutgoingEmail email) =>
