@@ -3,6 +3,7 @@ using Blog.Web.Caching;
 using Blog.Web.Data;
 using Blog.Web.Feeds;
 using Blog.Web.Hosting;
+using Blog.Web.Mail;
 using Blog.Web.Markdown;
 using Blog.Web.Media;
 using Blog.Web.Portability;
@@ -45,6 +46,9 @@ builder.Services.AddReaderStatistics(builder.Configuration);
 
 // Moving in and out: imports in the background, export, backup, redirects from old addresses.
 builder.Services.AddPortability();
+
+// Email: an outbox in the same database, sent in the background through the configured SMTP server.
+builder.Services.AddMail(builder.Configuration);
 
 // Pages: the public site, and the dashboard under /admin (owner only, by folder convention).
 builder.Services.AddSitePages();
