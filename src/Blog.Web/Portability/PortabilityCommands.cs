@@ -48,6 +48,11 @@ public static class PortabilityCommands
             await Console.Out.WriteLineAsync($"skipped #{line.Position} “{line.Title}”: {line.Reason}");
         }
 
+        foreach (var note in report.Notes)
+        {
+            await Console.Out.WriteLineAsync(note);
+        }
+
         foreach (var image in report.Images)
         {
             await Console.Out.WriteLineAsync($"image {image.Url}: {image.Reason}");
