@@ -104,7 +104,7 @@ app.MapReaderStatistics();
 
 // Command line: `admin set-password --email E` sets the owner's password; `import FILE [--dry-run]` and `backup PATH`
 // are for large files and scheduled backups. None of them starts the server; they come after the routes are mapped, so
-// the import knows the addresses a page may not take (ReservedSegments reads the route table).
+// the import knows the addresses a page may not take.
 if (args is [("admin" or "import" or "backup"), ..])
 {
     await database;
