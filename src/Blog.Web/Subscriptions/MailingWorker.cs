@@ -35,7 +35,29 @@ public sealed partial class MailingWorker(
         }
     }
 
+    /// <summary>One pass at a time in this process (the worker's own, or one asked for by a test or the dashboard).</summary>
+    private readonly SemaphoreSlim onePass = new(1, 1);
+
+    public override void Dispose()
+    {
+        onePass.Dispose();
+        base.Dispose();
+    }
+
     public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await onePass.WaitAsync(cancellationToken);
+        try
+        {
+            await PassAsync(cancellationToken);
+        }
+        finally
+        {
+            onePass.Release();
+        }
+    }
+
+    private async Task PassAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
@@ -150,7 +172,15 @@ public sealed partial class MailingWorker(
                 mailing.FinishedAt = clock.GetUtcNow().UtcDateTime;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException error) when (Outbox.IsDuplicate(error))
+            {
+                return; // another process enqueued this batch first: its cursor is the one that counts
+            }
+
             await transaction.CommitAsync(cancellationToken);
             if (mailing.State == MailingState.Enqueued)
             {

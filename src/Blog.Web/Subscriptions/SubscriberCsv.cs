@@ -21,7 +21,7 @@ public static class SubscriberCsv
     private static readonly string[] NameColumns = ["name", "full name", "full_name", "fullname", "subscriber name"];
     private static readonly string[] FirstNameColumns = ["first name", "first_name", "firstname", "fname"];
     private static readonly string[] LastNameColumns = ["last name", "last_name", "lastname", "lname"];
-    private static readonly string[] DateColumns = ["confirm_time", "optin_time", "subscribed on", "subscribed_on", "subscribed at", "subscribed_at", "date subscribed", "subscription date", "created_at", "created on", "created", "date", "timestamp"];
+    private static readonly string[] DateColumns = ["confirm_time", "optin_time", "subscribed on", "subscribed_on", "subscribed at", "subscribed_at", "date subscribed", "subscription date", "created_at", "created at", "created on", "created", "date", "timestamp"];
     private static readonly string[] StatusColumns = ["status", "subscription status", "subscriber status", "state"];
 
     public static SubscriberCsvRead Read(TextReader reader)
