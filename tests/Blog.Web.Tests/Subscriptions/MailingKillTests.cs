@@ -17,6 +17,7 @@ public sealed class MailingKillTests : IAsyncLifetime, IDisposable
     private readonly SmtpTestServer smtp = new() { MessagesToKeep = 3000 };
     private readonly BlogFactory seed = new();
     private readonly List<Process> processes = [];
+    private readonly System.Text.StringBuilder output = new();
 
     public Task InitializeAsync() => smtp.StartAsync();
 
@@ -50,7 +51,7 @@ public sealed class MailingKillTests : IAsyncLifetime, IDisposable
 
         // First run: no mail server, small batches, so the kill lands while the mailing is half in the outbox.
         var first = Start(withSmtp: false);
-        var progress = await WaitAsync(async () => await MailingAsync() is { State: 1, LastSubscriberId: > 0 } m ? m : null, "the mailing to start");
+        var progress = await WaitAsync(async () => await MailingAsync() is { State: 1, LastSubscriberId: > 0 } m ? m : null, "the mailing to start", describe: async () => $"{await MailingAsync()}\n{output}");
         first.Kill(); // SIGKILL: no shutdown, no flush
         await first.WaitForExitAsync();
         var atKill = await MailingAsync();
@@ -89,7 +90,7 @@ public sealed class MailingKillTests : IAsyncLifetime, IDisposable
             await db.SaveChangesAsync();
             return 0;
         });
-        await seed.DisposeAsync(); // its own workers stop; the file stays
+        // The seeding app stays up (its workers idle: no mail server, a clock that does not move) so its database file stays.
     }
 
     private Process Start(bool withSmtp)
@@ -119,8 +120,8 @@ public sealed class MailingKillTests : IAsyncLifetime, IDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => output.Append(e.Data).Append('\n');
+        process.ErrorDataReceived += (_, e) => output.Append(e.Data).Append('\n');
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         processes.Add(process);
@@ -148,7 +149,7 @@ public sealed class MailingKillTests : IAsyncLifetime, IDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe, string what, int seconds = 60)
+    private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe, string what, int seconds = 60, Func<Task<string>>? describe = null)
         where T : class
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
@@ -166,7 +167,11 @@ public sealed class MailingKillTests : IAsyncLifetime, IDisposable
                 // The app holds the database for a moment (migrating, writing a batch).
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            if (DateTime.UtcNow >= deadline)
+            {
+                Assert.Fail($"timed out waiting for {what}: {(describe is null ? "" : await describe())}");
+            }
+
             await Task.Delay(10);
         }
     }
