@@ -11,6 +11,7 @@ using Blog.Web.Security;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
 using Blog.Web.Statistics;
+using Blog.Web.Subscriptions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -49,6 +50,9 @@ builder.Services.AddPortability();
 
 // Email: an outbox in the same database, sent in the background through the configured SMTP server.
 builder.Services.AddMail(builder.Configuration);
+
+// Subscriptions: readers subscribe (double opt-in); posts and weekly digests go to them through the outbox.
+builder.Services.AddSubscriptions(builder.Configuration);
 
 // Pages: the public site, and the dashboard under /admin (owner only, by folder convention).
 builder.Services.AddSitePages();

@@ -115,9 +115,33 @@ public static class SitePaths
         return query.Length == 0 ? path : $"{path}?{query}";
     }
 
+    /// <summary>The subscribe form's own page (the footer's and each post's forms post here).</summary>
+    public const string Subscribe = "/subscribe";
+
+    /// <summary>What a reader sees after subscribing, whatever the address was (it reveals nothing).</summary>
+    public const string SubscribeThanks = "/subscribe/thanks";
+
+    /// <summary>The link in the confirmation email: a page with one button (mail scanners follow links, not buttons).</summary>
+    public static string ConfirmSubscription(string token) => $"/subscribe/confirm/{Segment(token)}";
+
+    /// <summary>The link in every email and its <c>List-Unsubscribe</c> header: GET shows a button, POST unsubscribes.</summary>
+    public static string Unsubscribe(string token) => $"/unsubscribe/{Segment(token)}";
+
     public static class Admin
     {
         public const string Root = "/admin";
+
+        public const string Subscribers = "/admin/subscribers";
+
+        public static string SubscribersSearch(string? search) =>
+            string.IsNullOrWhiteSpace(search) ? Subscribers : $"{Subscribers}?q={Uri.EscapeDataString(search)}";
+
+        public const string SubscribersExport = "/admin/subscribers?handler=export";
+
+        public const string SubscribersImport = "/admin/subscribers/import";
+
+        public const string Mailings = "/admin/subscribers/mailings";
+
 
         public const string Posts = "/admin/posts";
 

@@ -8,6 +8,7 @@ using Blog.Web.Posts;
 using Blog.Web.Settings;
 using Blog.Web.StaticPages;
 using Blog.Web.Statistics;
+using Blog.Web.Subscriptions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -59,6 +60,11 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<MailSettings> MailSettings => Set<MailSettings>();
+
+    /// <summary>Email subscribers and the sends to them (Subscriptions/).</summary>
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+
+    public DbSet<Mailing> Mailings => Set<Mailing>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

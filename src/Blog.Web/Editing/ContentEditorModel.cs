@@ -90,6 +90,12 @@ public abstract class ContentEditorModel<TContent, TInput>(BlogDbContext db, Mar
     /// <summary>The editor's own rules, such as where the address may point; errors go into ModelState.</summary>
     protected abstract Task ValidateSlugAsync(string slug, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs after the save, inside its transaction (the content has its id now): what else the save decides, such as
+    /// emailing a post to subscribers. <paramref name="note"/> is what the save did ("Published", "Scheduled"…).
+    /// </summary>
+    protected virtual Task AfterSaveAsync(TContent content, string note, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Anything else the page shows, such as known tags.</summary>
     protected virtual Task LoadExtrasAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -206,6 +212,7 @@ public abstract class ContentEditorModel<TContent, TInput>(BlogDbContext db, Mar
                 return Page();
             }
 
+            await AfterSaveAsync(content, note, cancellationToken);
             await db.ForgetAutosaveAsync(autosaveKey, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -29,6 +29,13 @@ public sealed class PostInput : ContentInput
     [Display(Name = "Cover image description (alt text)")]
     public string? CoverImageAlt { get; set; }
 
+    /// <summary>Email the post to subscribers when it is published (now or at its scheduled time).</summary>
+    [Display(Name = "Email it to subscribers")]
+    public bool EmailSubscribers { get; set; }
+
+    /// <summary>Set by the form when it showed the email choice: without it, a save leaves the mailing as it is.</summary>
+    public bool EmailChoiceShown { get; set; }
+
     public static PostInput From(Post post, BlogDates dates)
     {
         var input = new PostInput

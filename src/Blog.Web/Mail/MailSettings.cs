@@ -1,5 +1,3 @@
-using Blog.Web.Data;
-
 namespace Blog.Web.Mail;
 
 public enum SmtpSecurity
@@ -11,8 +9,11 @@ public enum SmtpSecurity
     SslOnConnect = 3,
 }
 
-/// <summary>The mail server the blog sends through, kept as the single row of its table (set on the mail settings page).</summary>
-[HiddenFromReaders]
+/// <summary>
+/// The mail server the blog sends through, kept as the single row of its table (set on the mail settings page).
+/// Not hidden from readers: whether a server is set decides whether public pages show the subscribe form, so saving
+/// it evicts the page cache.
+/// </summary>
 public sealed class MailSettings
 {
     public const int SingletonId = 1;

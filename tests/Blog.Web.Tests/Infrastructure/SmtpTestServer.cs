@@ -24,6 +24,9 @@ public sealed class SmtpTestServer : IAsyncLifetime, IDisposable
 
     public int WebPort { get; } = FreePort.Next();
 
+    /// <summary>How many messages smtp4dev keeps (and lists): more for tests that count a large send.</summary>
+    public int MessagesToKeep { get; init; } = 1000;
+
     /// <summary>What the app's configuration needs to send through this server (<c>Blog:Mail:Smtp:...</c>).</summary>
     public IEnumerable<KeyValuePair<string, string?>> AppSettings =>
     [
@@ -68,7 +71,7 @@ public sealed class SmtpTestServer : IAsyncLifetime, IDisposable
             "tool", "run", "smtp4dev", "--",
             $"--smtpport={SmtpPort}", $"--urls=http://127.0.0.1:{WebPort}", "--db=", "--imapport=", "--pop3port=",
             "--nousersettings", "--hostname=localhost", "--smtpallowanycredentials", "--SmtpAuthTypesNotSecure=PLAIN,LOGIN",
-            "--messagestokeep=1000",
+            $"--messagestokeep={MessagesToKeep}",
         })
         {
             start.ArgumentList.Add(argument);
@@ -136,7 +139,7 @@ public sealed class SmtpTestServer : IAsyncLifetime, IDisposable
 
     public async Task<IReadOnlyList<ReceivedEmail>> MessagesAsync()
     {
-        var page = await api.GetFromJsonAsync<MessagePage>("api/messages?pageSize=1000");
+        var page = await api.GetFromJsonAsync<MessagePage>($"api/messages?pageSize={MessagesToKeep}");
         return page?.Results ?? [];
     }
 

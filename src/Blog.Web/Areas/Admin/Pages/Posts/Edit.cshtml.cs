@@ -5,13 +5,14 @@ using Blog.Web.Media;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
+using Blog.Web.Subscriptions;
 using Blog.Web.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Areas.Admin.Pages.Posts;
 
 /// <summary>Writes a new post (<c>/admin/posts/new</c>) or edits one (<c>/admin/posts/{id}</c>).</summary>
-public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteContext site, TimeProvider clock)
+public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteContext site, TimeProvider clock, MailingSignal mailings)
     : ContentEditorModel<Post, PostInput>(db, renderer, site, clock), IHasPageMetadata
 {
     public IReadOnlyList<string> KnownTags { get; private set; } = [];
@@ -20,6 +21,12 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
 
     /// <summary>Recent library photos to choose a cover from.</summary>
     public IReadOnlyList<MediaChoice> RecentMedia { get; private set; } = [];
+
+    /// <summary>This post's mailing, if it has one (sent, waiting for its time, or cancelled).</summary>
+    public Mailing? PostMailing { get; private set; }
+
+    /// <summary>Confirmed subscribers who receive each post.</summary>
+    public int PostSubscribers { get; private set; }
 
     public PageMetadata Metadata => new(Current is null ? "New post" : $"Edit “{Current.Title}”");
 
@@ -35,6 +42,8 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
 
     protected override async Task LoadExtrasAsync(CancellationToken cancellationToken)
     {
+        PostSubscribers = await Db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Confirmed && s.Choice == SubscriptionChoice.EachPost, cancellationToken);
+        PostMailing = Id is { } postId ? await Db.Mailings.AsNoTracking().SingleOrDefaultAsync(m => m.Key == Mailing.KeyForPost(postId), cancellationToken) : null;
         KnownTags = await Db.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(cancellationToken);
         KnownCategories = await Db.Categories.OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken);
         RecentMedia = await Db.MediaItems.AsNoTracking().OrderByDescending(m => m.Id).Take(60)
@@ -55,6 +64,59 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
         Input.ApplyPostFieldsTo(post);
         await ApplyCoverAsync(post, cancellationToken);
         await Db.SetTermsAsync(post, Input.Category, Input.TagNames, cancellationToken);
+    }
+
+    /// <summary>Whether the email choice is offered: until the post's mailing has started, it can be ticked or unticked.</summary>
+    public bool EmailChoiceOpen => PostMailing is null || (PostMailing.StartedAt is null && PostMailing.State is MailingState.Waiting or MailingState.Cancelled);
+
+    /// <summary>Ticked at first when a mailing waits, or for a post not yet out when someone would receive it.</summary>
+    public bool EmailByDefault => PostMailing is not null
+        ? PostMailing.State == MailingState.Waiting
+        : PostSubscribers > 0 && (Current is null || Current.Status == PublishStatus.Draft || Current.PublishedAtUtc > NowUtc);
+
+    /// <summary>
+    /// Publishing or scheduling with "email it" ticked creates the post's one mailing (its key is unique per post), in
+    /// the same transaction as the save; unticking it before it went out cancels it. Publishing again after an
+    /// unpublish finds the mailing there and sends nothing: only "send again" on the mailings page does.
+    /// </summary>
+    protected override async Task AfterSaveAsync(Post content, string note, CancellationToken cancellationToken)
+    {
+        if (!Input.EmailChoiceShown)
+        {
+            return;
+        }
+
+        var key = Mailing.KeyForPost(content.Id);
+        var mailing = await Db.Mailings.SingleOrDefaultAsync(m => m.Key == key, cancellationToken);
+        var publishing = note is "Published" or "Scheduled";
+        if (mailing is null && Input.EmailSubscribers && publishing)
+        {
+            var settings = await Db.SiteSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SiteSettings();
+            Db.Mailings.Add(new Mailing
+            {
+                Key = key, Kind = MailingKind.Post, PostId = content.Id, CreatedAt = NowUtc,
+                SiteOrigin = SiteAddress.For(settings, Request).Origin,
+            });
+        }
+        else if (mailing is { StartedAt: null, State: MailingState.Waiting } && !Input.EmailSubscribers)
+        {
+            mailing.State = MailingState.Cancelled;
+        }
+        else if (mailing is { StartedAt: null, State: MailingState.Cancelled } && Input.EmailSubscribers && publishing)
+        {
+            mailing.State = MailingState.Waiting;
+        }
+        else
+        {
+            return;
+        }
+
+        await Db.SaveChangesAsync(cancellationToken);
+        Response.OnCompleted(() =>
+        {
+            mailings.Wake();
+            return Task.CompletedTask;
+        });
     }
 
     private async Task ApplyCoverAsync(Post post, CancellationToken cancellationToken)
