@@ -63,7 +63,8 @@ public static class LitestreamStandIn
         while (!stop.IsCancellationRequested)
         {
             cycles++;
-            await using (var read = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None))
+            // Deferred: a read transaction, never the write lock (Microsoft.Data.Sqlite's default is BEGIN IMMEDIATE).
+            await using (var read = connection.BeginTransaction(deferred: true))
             {
                 // The read lock starts with the first read, as Litestream's "SELECT COUNT(1) FROM _litestream_seq".
                 await QueryIdsAsync(connection, read, "SELECT COUNT(1) FROM _litestream_seq");
