@@ -29,10 +29,17 @@ public sealed class LitestreamTests(ITestOutputHelper log) : IDisposable
         ExtraServices = services => services.AddSingleton<ILoggerProvider>(new ExceptionLog()),
     };
     private readonly List<HttpClient> clients = [];
+    private Process? standIn;
 
     public void Dispose()
     {
         clients.ForEach(c => c.Dispose());
+        if (standIn is { HasExited: false })
+        {
+            standIn.Kill(); // only when the test failed before stopping it
+        }
+
+        standIn?.Dispose();
         app.Dispose();
     }
 
@@ -52,25 +59,36 @@ public sealed class LitestreamTests(ITestOutputHelper log) : IDisposable
 
         var folder = Path.Combine(Path.GetDirectoryName(app.DatabasePath)!, "replica");
         Directory.CreateDirectory(folder);
-        using var standIn = StartStandIn(folder);
+        var standIn = this.standIn = StartStandIn(folder);
         Assert.Equal("ready", await standIn.StandardOutput.ReadLineAsync());
 
         var failures = new ConcurrentQueue<string>();
         var photos = 0;
+        long slowest = 0;
         var writing = Task.Run(async () =>
         {
-            for (var i = 0; i < 14; i++)
+            // Saves spread over a few seconds, so they meet the replicator's read transactions, copies and checkpoints.
+            for (var i = 0; i < 20; i++)
             {
                 var one = Stopwatch.StartNew();
                 published.Add(await PublishAsync(owner, $"Replicated post {i}", $"Paragraph {i} of a **replicated** post."));
-                log.WriteLine($"publish {i}: {one.ElapsedMilliseconds} ms");
-                if (i % 4 == 0)
+                if (i % 5 == 0)
                 {
                     var upload = await owner.UploadAsync($"Photo {i}", new UploadFile($"photo-{i}.jpg", TestImages.Jpeg(320, 240)));
                     Record(failures, "upload", upload, HttpStatusCode.Redirect);
-                    log.WriteLine($"upload {i}: {one.ElapsedMilliseconds} ms");
                     photos++;
                 }
+
+                if (i == 10)
+                {
+                    // The owner's backup (VACUUM INTO) reads the file meanwhile, and must leave it in WAL mode.
+                    var backup = await owner.SubmitFormAsync("/admin/backup", new Dictionary<string, string>(), "#backup-form");
+                    var bytes = await backup.Content.ReadAsByteArrayAsync();
+                    Assert.True(backup.StatusCode == HttpStatusCode.OK && bytes.AsSpan().StartsWith("SQLite format 3"u8), $"backup: {(int)backup.StatusCode}");
+                }
+
+                slowest = Math.Max(slowest, one.ElapsedMilliseconds);
+                await Task.Delay(100);
             }
         });
         var readingCount = 0;
@@ -89,7 +107,7 @@ public sealed class LitestreamTests(ITestOutputHelper log) : IDisposable
         });
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(writing, reading);
-        log.WriteLine($"writes done {watch.Elapsed}, reads {readingCount}");
+        log.WriteLine($"writes done {watch.Elapsed}, slowest save {slowest} ms, reads {readingCount}");
 
         // Let the stand-in take two more replicas, so at least one began after the last save, then stop it.
         var taken = DoneSnapshots(folder).Count;
