@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 using Blog.Web.Tests.Media;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -280,5 +281,41 @@ internal sealed class ExceptionLog : ILoggerProvider
                 LitestreamTests.Exceptions.Enqueue(exception.ToString());
             }
         }
+    }
+}
+
+/// <summary><c>Blog:Database:WalAutocheckpoint</c>: 0 leaves every checkpoint to Litestream.</summary>
+public sealed class WalAutocheckpointSettingTests : IDisposable
+{
+    private readonly BlogFactory app = new() { Settings = { ["Blog:Database:WalAutocheckpoint"] = "0" } };
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task The_setting_reaches_every_connection_and_the_file_stays_in_wal_mode()
+    {
+        var (pages, mode) = await app.WithDbAsync(async (db, _) =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA wal_autocheckpoint;";
+            var autocheckpoint = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            command.CommandText = "PRAGMA journal_mode;";
+            return (autocheckpoint, Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+        });
+        Assert.Equal(0, pages);
+        Assert.Equal("wal", mode);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("many")]
+    public void A_wrong_value_is_refused_at_start_with_its_name(string value)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Blog:Database:WalAutocheckpoint"] = value })
+            .Build();
+        var error = Assert.Throws<InvalidOperationException>(() => Blog.Web.Data.DataServiceCollectionExtensions.WalAutocheckpoint(configuration));
+        Assert.Contains("Blog:Database:WalAutocheckpoint", error.Message, StringComparison.Ordinal);
     }
 }
