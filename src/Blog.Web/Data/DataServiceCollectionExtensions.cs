@@ -18,6 +18,7 @@ public static class DataServiceCollectionExtensions
     public static WebApplicationBuilder AddBlogData(this WebApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.BlogConnectionString(builder.Environment.ContentRootPath);
+        var walAutocheckpoint = WalAutocheckpoint(builder.Configuration);
 
         builder.Services.AddSingleton<PublicationSchedule>();
         builder.Services.AddSingleton<IContentChangeListener>(services => services.GetRequiredService<PublicationSchedule>());
@@ -27,7 +28,7 @@ public static class DataServiceCollectionExtensions
         // services) on every request, which cost more than the queries themselves.
         builder.Services.AddDbContextPool<BlogDbContext>((services, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor(), services.GetRequiredService<ContentChangeInterceptor>())
+            .AddInterceptors(new SqlitePragmaInterceptor(walAutocheckpoint), services.GetRequiredService<ContentChangeInterceptor>())
             // SQLite rebuilds a table with foreign keys off, which it cannot do inside a transaction; EF warns about
             // each such step. The initializer says in one line what was applied instead (see DatabaseInitializer).
             .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
@@ -43,6 +44,24 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddTransient<SampleContent>();
         builder.Services.AddScoped<DatabaseInitializer>();
         return builder;
+    }
+
+    /// <summary>
+    /// <c>Blog:Database:WalAutocheckpoint</c>: the WAL size, in pages, at which SQLite checkpoints on its own (PASSIVE;
+    /// SQLite's default 1000 when unset), or 0 to leave checkpoints to a replicator such as Litestream.
+    /// </summary>
+    internal static int? WalAutocheckpoint(IConfiguration configuration)
+    {
+        const string Key = "Blog:Database:WalAutocheckpoint";
+        var text = configuration[Key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pages)
+            ? pages
+            : throw new InvalidOperationException($"{Key} must be a whole number of pages (0 or more), not '{text}'.");
     }
 
     /// <summary>Where the blog's data lives when <c>ConnectionStrings:Blog</c> does not say.</summary>

@@ -19,7 +19,16 @@ internal sealed partial class DatabaseInitializer(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            // Replication (Litestream) reads the WAL too, so a file that cannot be in WAL mode is said loudly.
+            await using (var command = db.Database.GetDbConnection().CreateCommand())
+            {
+                command.CommandText = "PRAGMA journal_mode = WAL;";
+                var mode = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+                {
+                    LogNotWal(logger, mode ?? "unknown");
+                }
+            }
 
             // Migrate takes a lock and compares the model with the migrations even when there is nothing to apply:
             // a tenth of the start-up time, spent only when a new release brings a migration.
@@ -70,6 +79,9 @@ internal sealed partial class DatabaseInitializer(
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database file could not be switched to WAL mode (it is in '{Mode}' mode): readers wait for saves, and Litestream cannot replicate it. Is it on a network file system?")]
+    private static partial void LogNotWal(ILogger logger, string mode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rendered {Count} posts and pages again for this release's photo markup.")]
     private static partial void LogRerendered(ILogger logger, int count);

@@ -10,12 +10,21 @@ namespace Blog.Web.Data;
 /// "database is locked", and WAL's NORMAL synchronous mode keeps commits durable without an fsync each.
 /// (WAL itself is a property of the file, set once at start-up.) The pragmas belong to the native connection, which
 /// Microsoft.Data.Sqlite pools: they are set the first time a native connection is opened, not on every query.
+/// The busy timeout is also what lets a replicator such as Litestream (another process holding a read transaction and
+/// taking short write locks to checkpoint) work beside the blog without a save ever failing. The blog itself never
+/// checkpoints by hand: SQLite's automatic checkpoint is PASSIVE (it never waits for or blocks a reader), and
+/// <c>Blog:Database:WalAutocheckpoint</c> (pages) can change its threshold or
+/// turn it off (0) to leave every checkpoint to the replicator.
 /// </summary>
-internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
+internal sealed class SqlitePragmaInterceptor(int? walAutocheckpoint = null) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+    private const string CommonPragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
     private static readonly ConditionalWeakTable<object, object> Prepared = [];
+
+    private readonly string pragmas = walAutocheckpoint is { } pages
+        ? CommonPragmas + FormattableString.Invariant($" PRAGMA wal_autocheckpoint = {pages};")
+        : CommonPragmas;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -25,7 +34,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = pragmas;
         command.ExecuteNonQuery();
         Prepared.AddOrUpdate(handle, Prepared);
     }
@@ -39,7 +48,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
         Prepared.AddOrUpdate(handle, Prepared);
     }
