@@ -1,3 +1,4 @@
+using Blog.Web.Comments;
 using Blog.Web.Editing;
 using Blog.Web.Writing;
 using Blog.Web.Media;
@@ -37,7 +38,10 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
     public DbSet<Redirect> Redirects => Set<Redirect>();
 
+    /// <summary>Readers' comments and the author's replies, with their moderation state.</summary>
     public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<CommentSettings> CommentSettings => Set<CommentSettings>();
 
     public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
 

@@ -18,6 +18,147 @@ namespace Blog.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Blog.Web.Addresses.Redirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("ToPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromPath")
+                        .IsUnique();
+
+                    b.ToTable("Redirects");
+                });
+
+            modelBuilder.Entity("Blog.Web.Comments.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorEmail")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("IpHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOwner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Content");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorEmail");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("IpHash", "CreatedAtUtc");
+
+                    b.HasIndex("PostId", "OriginalId");
+
+                    b.HasIndex("Status", "CreatedAtUtc");
+
+                    b.HasIndex("PostId", "Status", "CreatedAtUtc");
+
+                    b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Blog.Web.Comments.CommentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AkismetKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockedWords")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CloseAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ClosedEverywhere")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HoldEvery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxLinks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxPerAddressPerHour")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CommentSettings");
+                });
+
             modelBuilder.Entity("Blog.Web.Data.BlogUser", b =>
                 {
                     b.Property<string>("Id")
@@ -118,50 +259,6 @@ namespace Blog.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Autosaves");
-                });
-
-            modelBuilder.Entity("Blog.Web.Writing.ContentRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BodyMarkdown")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Excerpt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PostId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("StaticPageId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PostId", "Version");
-
-                    b.HasIndex("StaticPageId", "Version");
-
-                    b.ToTable("Revisions");
                 });
 
             modelBuilder.Entity("Blog.Web.Media.MediaBlob", b =>
@@ -304,49 +401,6 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("MediaVariants", (string)null);
                 });
 
-            modelBuilder.Entity("Blog.Web.Portability.Comment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Approved")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorEmail")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorUrl")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OriginalId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PostId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PostId", "OriginalId");
-
-                    b.ToTable("Comments");
-                });
-
             modelBuilder.Entity("Blog.Web.Portability.Import.ImportRun", b =>
                 {
                     b.Property<int>("Id")
@@ -453,34 +507,6 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("ImportedItems");
                 });
 
-            modelBuilder.Entity("Blog.Web.Addresses.Redirect", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FromPath")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
-
-                    b.Property<string>("ToPath")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromPath")
-                        .IsUnique();
-
-                    b.ToTable("Redirects");
-                });
-
             modelBuilder.Entity("Blog.Web.Posts.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -529,6 +555,9 @@ namespace Blog.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommentsClosed")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("CoverFocusX")
@@ -878,6 +907,50 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("StatisticsSources", (string)null);
                 });
 
+            modelBuilder.Entity("Blog.Web.Writing.ContentRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Excerpt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StaticPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "Version");
+
+                    b.HasIndex("StaticPageId", "Version");
+
+                    b.ToTable("Revisions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1038,21 +1111,22 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("PostTags");
                 });
 
-            modelBuilder.Entity("Blog.Web.Writing.ContentRevision", b =>
+            modelBuilder.Entity("Blog.Web.Comments.Comment", b =>
                 {
+                    b.HasOne("Blog.Web.Comments.Comment", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Blog.Web.Posts.Post", "Post")
                         .WithMany()
                         .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
-                    b.HasOne("Blog.Web.StaticPages.StaticPage", "StaticPage")
-                        .WithMany()
-                        .HasForeignKey("StaticPageId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                    b.Navigation("Parent");
 
                     b.Navigation("Post");
-
-                    b.Navigation("StaticPage");
                 });
 
             modelBuilder.Entity("Blog.Web.Media.MediaBlob", b =>
@@ -1071,17 +1145,6 @@ namespace Blog.Web.Data.Migrations
                         .HasForeignKey("MediaItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Blog.Web.Portability.Comment", b =>
-                {
-                    b.HasOne("Blog.Web.Posts.Post", "Post")
-                        .WithMany()
-                        .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Post");
                 });
 
             modelBuilder.Entity("Blog.Web.Portability.ImportedItem", b =>
@@ -1135,6 +1198,23 @@ namespace Blog.Web.Data.Migrations
                         });
 
                     b.Navigation("SocialLinks");
+                });
+
+            modelBuilder.Entity("Blog.Web.Writing.ContentRevision", b =>
+                {
+                    b.HasOne("Blog.Web.Posts.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Blog.Web.StaticPages.StaticPage", "StaticPage")
+                        .WithMany()
+                        .HasForeignKey("StaticPageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Post");
+
+                    b.Navigation("StaticPage");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
