@@ -28,7 +28,28 @@ public sealed record PostComments(IReadOnlyList<CommentThread> Threads, int Coun
 public sealed class CommentThreads(IServiceScopeFactory scopes) : IContentChangeListener, IDisposable
 {
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 8 * 1024 * 1024 });
+    private const string SettingsKey = "settings";
     private long changes;
+
+    /// <summary>The comment settings, kept until a save changes content (a change to them evicts every page).</summary>
+    public async Task<CommentSettings> SettingsAsync(CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(SettingsKey, out CommentSettings? kept))
+        {
+            return kept!;
+        }
+
+        var seen = Interlocked.Read(ref changes);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var settings = await db.CommentSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new CommentSettings();
+        if (Interlocked.Read(ref changes) == seen)
+        {
+            cache.Set(SettingsKey, settings, new MemoryCacheEntryOptions { Size = 1024 + (2L * (settings.BlockedWords?.Length ?? 0)) });
+        }
+
+        return settings;
+    }
 
     public async Task<IReadOnlyList<CommentThread>> ForPostAsync(int postId, CancellationToken cancellationToken)
     {
@@ -83,4 +104,11 @@ public sealed class CommentThreads(IServiceScopeFactory scopes) : IContentChange
     }
 
     public void Dispose() => cache.Dispose();
+}
+
+public static class CommentQueries
+{
+    /// <summary>How many comments wait for the author (the dashboard menu's badge): an index count.</summary>
+    public static Task<int> HeldCountAsync(BlogDbContext db, CancellationToken cancellationToken) =>
+        db.Comments.CountAsync(c => c.Status == CommentStatus.Held, cancellationToken);
 }

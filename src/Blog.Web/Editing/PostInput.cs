@@ -29,11 +29,15 @@ public sealed class PostInput : ContentInput
     [Display(Name = "Cover image description (alt text)")]
     public string? CoverImageAlt { get; set; }
 
+    [Display(Name = "Close comments on this post")]
+    public bool CommentsClosed { get; set; }
+
     public static PostInput From(Post post, BlogDates dates)
     {
         var input = new PostInput
         {
             Excerpt = post.Excerpt,
+            CommentsClosed = post.CommentsClosed,
             Tags = string.Join(", ", post.Tags.Select(t => t.Name).Order()),
             Category = post.Category?.Name,
             CoverImageUrl = post.CoverImageUrl,
@@ -52,6 +56,7 @@ public sealed class PostInput : ContentInput
     public void ApplyPostFieldsTo(Post post)
     {
         post.Excerpt = Blank(Excerpt);
+        post.CommentsClosed = CommentsClosed;
     }
 
     public string? CoverUrl => Blank(CoverImageUrl);

@@ -19,7 +19,8 @@ public sealed record PostView(
     TermLink? Category,
     IReadOnlyList<TermLink> Tags,
     int? CoverFocusX = null,
-    int? CoverFocusY = null)
+    int? CoverFocusY = null,
+    bool CommentsClosed = false)
 {
     public int ReadingMinutes => ReadingTime.Minutes(WordCount);
 
@@ -48,5 +49,6 @@ public static class PostViewQueries
             p.Category == null ? null : new TermLink(p.Category.Name, p.Category.Slug),
             p.Tags.OrderBy(t => t.Name).Select(t => new TermLink(t.Name, t.Slug)).ToList(),
             p.CoverFocusX,
-            p.CoverFocusY));
+            p.CoverFocusY,
+            p.CommentsClosed));
 }
