@@ -28,6 +28,11 @@ public static partial class CommentMarkdown
     /// <summary>A comment brought by an import: HTML or plain text with line breaks, as the old blog kept it.</summary>
     public static string RenderImported(string text)
     {
+        if (BlockHtml().IsMatch(text))
+        {
+            return Sanitizer.Sanitize(text); // already in paragraphs (our own WXR export, an HTML-minded old blog)
+        }
+
         var paragraphs = BlankLines().Split(text.Trim())
             .Where(p => p.Length > 0)
             .Select(p => "<p>" + p.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "<br>\n", StringComparison.Ordinal) + "</p>");
@@ -62,6 +67,9 @@ public static partial class CommentMarkdown
         };
         return sanitizer;
     }
+
+    [GeneratedRegex(@"<(p|blockquote|pre|ul|ol)[\s>]", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockHtml();
 
     [GeneratedRegex(@"\n\s*\n")]
     private static partial Regex BlankLines();

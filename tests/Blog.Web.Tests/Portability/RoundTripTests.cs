@@ -128,7 +128,7 @@ public sealed class RoundTripTests : IDisposable
         Assert.Equal([PublishStatus.Published, PublishStatus.Scheduled, PublishStatus.Draft], posts.Select(p => p.Status));
         Assert.Contains("**bold**", posts[0].BodyMarkdown, StringComparison.Ordinal);
         Assert.Equal(["dawn", "sea"], posts[0].Tags.Select(t => t.Name).Order());
-        Assert.Equal(await CommentsAsync(source), await CommentsAsync(target));
+        Assert.Equal((await CommentsAsync(source)).Where(c => !c.Contains("|Spam|", StringComparison.Ordinal)), await CommentsAsync(target)); // WXR leaves spam behind
         Assert.Equal("colophon", await target.WithDbAsync(async (db, _) => (await db.StaticPages.SingleAsync()).Slug));
     }
 

@@ -176,7 +176,8 @@ public sealed class WxrReader(TimeZoneInfo blogTimeZone)
     private ImportedComment? ReadComment(Dictionary<string, string> fields)
     {
         string? Field(string key) => fields.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-        if (Field("wp:comment_type") is "pingback" or "trackback" || Field("wp:comment_content") is not { } content)
+        // Spam stays behind: it is the one state nobody wants to move house with.
+        if (Field("wp:comment_type") is "pingback" or "trackback" || Field("wp:comment_approved") == "spam" || Field("wp:comment_content") is not { } content)
         {
             return null;
         }
@@ -184,7 +185,6 @@ public sealed class WxrReader(TimeZoneInfo blogTimeZone)
         var status = Field("wp:comment_approved") switch
         {
             "1" or "approve" => CommentStatus.Approved,
-            "spam" => CommentStatus.Spam,
             "trash" or "post-trashed" => CommentStatus.Trash,
             _ => CommentStatus.Held,
         };

@@ -12,10 +12,9 @@ namespace Blog.Web.Areas.Admin.Pages.Comments;
 /// <summary>One comment: change what it says, move it between states, or answer it as the author.</summary>
 public sealed class EditModel(BlogDbContext db, SiteContext site, CommentModeration moderation) : PageModel, IHasPageMetadata
 {
-    [BindProperty]
+    // Bound by each handler from its own form, so one form's empty fields never fail the other's validation.
     public EditInput Input { get; set; } = new();
 
-    [BindProperty]
     public ReplyInput Reply { get; set; } = new();
 
     public Comment Comment { get; private set; } = default!;
@@ -39,9 +38,9 @@ public sealed class EditModel(BlogDbContext db, SiteContext site, CommentModerat
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSaveAsync(int id, [Bind(Prefix = "Input")] EditInput input, CancellationToken cancellationToken)
     {
-        ModelState.Remove("Reply.Text");
+        Input = input;
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
@@ -57,13 +56,9 @@ public sealed class EditModel(BlogDbContext db, SiteContext site, CommentModerat
         return Redirect(SitePaths.Admin.Comment(id));
     }
 
-    public async Task<IActionResult> OnPostReplyAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReplyAsync(int id, [Bind(Prefix = "Reply")] ReplyInput reply, CancellationToken cancellationToken)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-
+        Reply = reply;
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
@@ -75,9 +70,9 @@ public sealed class EditModel(BlogDbContext db, SiteContext site, CommentModerat
             return Page();
         }
 
-        var reply = await moderation.ReplyAsync(id, Reply.Text, cancellationToken);
+        var published = await moderation.ReplyAsync(id, Reply.Text, cancellationToken);
         TempData["StatusMessage"] = "Your reply is published (and the comment it answers is approved).";
-        return Redirect(SitePaths.Admin.Comment(reply!.Id));
+        return Redirect(SitePaths.Admin.Comment(published!.Id));
     }
 
     public async Task<IActionResult> OnPostMoveAsync(int id, string action, CancellationToken cancellationToken)
