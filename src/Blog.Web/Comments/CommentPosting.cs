@@ -39,7 +39,8 @@ public sealed class CommentPosting(
             return new PostingResult(PostingOutcome.Refused, StatusCodes.Status403Forbidden, "Comments are closed on this post.");
         }
 
-        switch (tokens.Check(input.Token, postId))
+        var settings = await db.CommentSettingsAsync(cancellationToken);
+        switch (tokens.Check(input.Token, postId, settings))
         {
             case TokenCheck.Invalid:
                 return new PostingResult(PostingOutcome.Refused, StatusCodes.Status400BadRequest, "This form could not be checked. Please send your comment again.");
@@ -49,7 +50,6 @@ public sealed class CommentPosting(
                 return new PostingResult(PostingOutcome.Refused, StatusCodes.Status400BadRequest, "That was very quick. Please take a moment, then send your comment again.");
         }
 
-        var settings = await db.CommentSettingsAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var ipHash = HashAddress(settings, request.RemoteAddress);
         if (ipHash is not null && settings.MaxPerAddressPerHour > 0)

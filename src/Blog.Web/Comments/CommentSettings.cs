@@ -32,7 +32,7 @@ public sealed class CommentSettings : IChangesSomePages
     /// <summary>An Akismet API key: when set, each new comment is also checked by Akismet. Empty by default.</summary>
     public string? AkismetKey { get; set; }
 
-    /// <summary>The secret the senders' addresses are hashed with (<see cref="Comment.IpHash"/>), made when the row is.</summary>
+    /// <summary>The blog's comment secret, made with the row: it signs form tokens and hashes senders' addresses (<see cref="Comment.IpHash"/>).</summary>
     public string AddressKey { get; set; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The row made with its defaults changes nothing readers see; a change to it may close every post's form.</summary>

@@ -42,7 +42,7 @@ public sealed class CommentThreads(IServiceScopeFactory scopes) : IContentChange
         var seen = Interlocked.Read(ref changes);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-        var settings = await db.CommentSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new CommentSettings();
+        var settings = await db.CommentSettingsAsync(cancellationToken); // made once, with the blog's comment secret
         if (Interlocked.Read(ref changes) == seen)
         {
             cache.Set(SettingsKey, settings, new MemoryCacheEntryOptions { Size = 1024 + (2L * (settings.BlockedWords?.Length ?? 0)) });

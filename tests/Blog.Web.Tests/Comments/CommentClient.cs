@@ -24,7 +24,7 @@ internal static class CommentClient
         this BlogFactory app, HttpClient reader, string pageUrl, Dictionary<string, string> fields, TimeSpan? fillTime = null)
     {
         var page = await reader.GetDocumentAsync(pageUrl);
-        app.Clock.Advance(fillTime ?? TimeSpan.FromSeconds(10));
+        app.Clock.Advance(fillTime ?? TimeSpan.FromSeconds(15));
         return await reader.SubmitFormAsync(page, pageUrl, fields, "#comment-form");
     }
 

@@ -151,7 +151,7 @@ public sealed class CommentFormTests : IDisposable
         Assert.NotNull((await reader.GetDocumentAsync("/blog/new-one")).QuerySelector("#comments-closed"));
 
         // A form left open in a tab from before the closing is refused.
-        app.Clock.Advance(TimeSpan.FromSeconds(10));
+        app.Clock.Advance(TimeSpan.FromSeconds(15));
         var late = await reader.SubmitFormAsync(form, "/blog/new-one", CommentClient.Fields("Too late?"), "#comment-form");
         Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
         Assert.Contains("Comments are closed", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -211,7 +211,7 @@ public sealed class CommentFormTests : IDisposable
             await reader.GetAsync(url);
         }
 
-        app.Clock.Advance(TimeSpan.FromSeconds(10));
+        app.Clock.Advance(TimeSpan.FromSeconds(15));
         await reader.SubmitFormAsync(form, "/blog/cached-a", CommentClient.Fields("Held."), "#comment-form");
         Assert.True(FromCache(await reader.GetAsync("/blog/cached-a")));
         Assert.True(FromCache(await reader.GetAsync("/blog/cached-b")));
