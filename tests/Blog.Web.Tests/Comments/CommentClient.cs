@@ -38,6 +38,10 @@ internal static class CommentClient
             await db.SaveChangesAsync();
         });
 
+    /// <summary>The settings a new blog starts with.</summary>
+    public static void Reset(CommentSettings s) =>
+        (s.HoldEvery, s.ClosedEverywhere, s.CloseAfterDays, s.MaxLinks, s.MaxPerAddressPerHour, s.BlockedWords, s.AkismetKey) = (false, false, 0, 2, 5, null, null);
+
     public static Task SetStatusAsync(this BlogFactory app, int commentId, CommentStatus status) =>
         app.WithDbAsync(async db =>
         {
