@@ -30,6 +30,9 @@ if ! chromium_path="$(find_chromium)"; then
 fi
 [[ -n "${chromium_path:-}" ]] && echo "Browser tests use ${chromium_path}" && export BLOG_TEST_CHROMIUM="$chromium_path"
 
+# The tests' own tools (smtp4dev, the SMTP server the email tests send through), from .config/dotnet-tools.json.
+dotnet tool restore
+
 results="$root/TestResults"
 rm -rf "$results"
 

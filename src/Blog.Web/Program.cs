@@ -4,6 +4,7 @@ using Blog.Web.Comments;
 using Blog.Web.Data;
 using Blog.Web.Feeds;
 using Blog.Web.Hosting;
+using Blog.Web.Mail;
 using Blog.Web.Markdown;
 using Blog.Web.Media;
 using Blog.Web.Portability;
@@ -50,6 +51,9 @@ builder.Services.AddComments(builder.Configuration);
 // Moving in and out: imports in the background, export, backup, redirects from old addresses.
 builder.Services.AddPortability();
 
+// Email: an outbox in the same database, sent in the background through the configured SMTP server.
+builder.Services.AddMail(builder.Configuration);
+
 // Pages: the public site, and the dashboard under /admin (owner only, by folder convention).
 builder.Services.AddSitePages();
 
@@ -58,19 +62,6 @@ var app = builder.Build();
 // Storage: the database brought up to date (and a new blog given its sample content) on another thread, while the
 // pipeline below is put together: start-up would otherwise be the sum of the two.
 var database = Task.Run(app.InitializeDatabaseAsync);
-
-// Command line: `admin set-password --email E` sets the owner's password; `import FILE [--dry-run]` and `backup PATH`
-// are for large files and scheduled backups. None of them starts the server.
-if (args is [("admin" or "import" or "backup"), ..])
-{
-    await database;
-    return args[0] switch
-    {
-        "admin" => await AdminCommand.RunAsync(app, args),
-        "import" => await PortabilityCommands.ImportAsync(app, args),
-        _ => await PortabilityCommands.BackupAsync(app, args),
-    };
-}
 
 // Security headers (CSP and friends) on every response, behind a reverse proxy too.
 app.UseSecurityHeaders();
@@ -118,6 +109,20 @@ app.MapSeoFiles();
 
 // Reader statistics: the empty stylesheet a rendered page loads, telling a browser from a program (/stats/seen/{token}.css).
 app.MapReaderStatistics();
+
+// Command line: `admin set-password --email E` sets the owner's password; `import FILE [--dry-run]` and `backup PATH`
+// are for large files and scheduled backups. None of them starts the server; they come after the routes are mapped, so
+// the import knows the addresses a page may not take.
+if (args is [("admin" or "import" or "backup"), ..])
+{
+    await database;
+    return args[0] switch
+    {
+        "admin" => await AdminCommand.RunAsync(app, args),
+        "import" => await PortabilityCommands.ImportAsync(app, args),
+        _ => await PortabilityCommands.BackupAsync(app, args),
+    };
+}
 
 // Nothing is served before the database is ready.
 await database;

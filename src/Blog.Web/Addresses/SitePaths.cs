@@ -146,6 +146,12 @@ public static class SitePaths
 
         public const string Settings = "/admin/settings";
 
+        /// <summary>The mail server settings and the "send a test email" button.</summary>
+        public const string Mail = "/admin/mail";
+
+        /// <summary>The outbox: recent emails, their state, "retry now" for failed ones.</summary>
+        public const string MailOutbox = "/admin/mail/outbox";
+
         public const string Autosave = "/admin/autosave";
 
         public const string Preview = "/admin/preview";

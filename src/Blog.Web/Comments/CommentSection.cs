@@ -16,7 +16,7 @@ public sealed record CommentSection(string Slug, IReadOnlyList<CommentThread> Th
         var answered = replyTo is { } id
             ? all.SelectMany(t => t.Replies.Prepend(t.Comment)).FirstOrDefault(c => c.Id == id)
             : null;
-        return new CommentSection(post.Slug, all, all.Sum(t => 1 + t.Replies.Count), open, open ? tokens.Issue(post.Id, settings) : null, answered);
+        return new CommentSection(post.Card.Slug, all, all.Sum(t => 1 + t.Replies.Count), open, open ? tokens.Issue(post.Id, settings) : null, answered);
     }
 
     /// <summary>The top-level comment a reply to <paramref name="id"/> goes under (replies are one level deep).</summary>

@@ -1,5 +1,6 @@
 using Blog.Web.Comments;
 using Blog.Web.Editing;
+using Blog.Web.Mail;
 using Blog.Web.Writing;
 using Blog.Web.Media;
 using Blog.Web.Portability;
@@ -57,6 +58,11 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<DailySourceFigures> StatisticsSources => Set<DailySourceFigures>();
 
     public DbSet<DailyFeedFigures> StatisticsFeeds => Set<DailyFeedFigures>();
+
+    /// <summary>Every email, from the moment something causes it until a mail server accepts it (Mail/Outbox).</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<MailSettings> MailSettings => Set<MailSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,12 +2,51 @@ using Blog.Web.Markdown;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
 using Blog.Web.StaticPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Data;
 
 /// <summary>The first posts of a new blog, so it shows a real blog at once and teaches its author how to write.</summary>
 internal sealed class SampleContent(MarkdownRenderer renderer, TimeProvider clock)
 {
+    /// <summary>The sample posts' slugs (each post's Markdown is <c>Samples/{slug}.md</c>).</summary>
+    private static readonly string[] PostSlugs = ["markdown-features", "welcome"];
+
+    /// <summary>The sample page's slug (its Markdown is <c>Samples/about.md</c>).</summary>
+    public const string PageSlug = "about";
+
+    /// <summary>
+    /// The sample posts and page still as a new blog got them: never saved since (an editor's save or an import gives
+    /// content a new version), not in the trash, with their sample text. Tracked, so a caller can remove them.
+    /// </summary>
+    public static async Task<List<PublishableContent>> UntouchedAsync(BlogDbContext db, CancellationToken cancellationToken)
+    {
+        List<PublishableContent> found =
+        [
+            .. await db.Posts.Where(p => PostSlugs.Contains(p.Slug) && p.Version == 0 && p.DeletedAtUtc == null).ToListAsync(cancellationToken),
+            .. await db.StaticPages.Where(p => p.Slug == PageSlug && p.Version == 0 && p.DeletedAtUtc == null).ToListAsync(cancellationToken),
+        ];
+        return [.. found.Where(c => c.BodyMarkdown == Read($"{c.Slug}.md"))];
+    }
+
+    /// <summary>
+    /// Removes untouched sample content (from <see cref="UntouchedAsync"/>) for good, with the sample posts' tags and
+    /// category where no other post uses them. Saved with the caller's next SaveChanges.
+    /// </summary>
+    public static async Task RemoveAsync(BlogDbContext db, IReadOnlyCollection<PublishableContent> samples, CancellationToken cancellationToken)
+    {
+        var postIds = samples.OfType<Post>().Select(p => p.Id).ToList();
+        if (postIds.Count > 0)
+        {
+            db.Tags.RemoveRange(await db.Tags
+                .Where(t => t.Posts.Any(p => postIds.Contains(p.Id)) && t.Posts.All(p => postIds.Contains(p.Id))).ToListAsync(cancellationToken));
+            db.Categories.RemoveRange(await db.Categories
+                .Where(c => c.Posts.Any(p => postIds.Contains(p.Id)) && c.Posts.All(p => postIds.Contains(p.Id))).ToListAsync(cancellationToken));
+        }
+
+        db.RemoveRange(samples);
+    }
+
     public void AddTo(BlogDbContext db, SiteSettings settings)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -31,8 +70,8 @@ internal sealed class SampleContent(MarkdownRenderer renderer, TimeProvider cloc
         welcome.Category = notes;
         welcome.Tags.AddRange([gettingStarted, markdown]);
 
-        var about = new StaticPage("About", "about", now) { MenuOrder = 1 };
-        about.SetBody(Read("about.md"), renderer, now);
+        var about = new StaticPage("About", PageSlug, now) { MenuOrder = 1 };
+        about.SetBody(Read($"{PageSlug}.md"), renderer, now);
         about.Publish(now);
 
         db.AddRange(features, welcome, about);

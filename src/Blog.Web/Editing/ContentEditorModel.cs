@@ -1,3 +1,4 @@
+using System.Globalization;
 using Blog.Web.Data;
 using Blog.Web.Markdown;
 using Blog.Web.Media;
@@ -44,8 +45,13 @@ public abstract class ContentEditorModel<TContent, TInput>(BlogDbContext db, Mar
     [BindProperty]
     public TInput Input { get; set; } = new();
 
-    [FromRoute]
-    public int? Id { get; set; }
+    /// <summary>
+    /// The content edited, from the editor's one route (<c>/admin/posts/{id}</c>, its <c>@page</c> directive): none for
+    /// <c>new</c>; a number too large to be an id finds nothing (404).
+    /// </summary>
+    public int? Id => RouteData.Values["id"] is string id && id != "new"
+        ? int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0
+        : null;
 
     public TContent? Current { get; private set; }
 

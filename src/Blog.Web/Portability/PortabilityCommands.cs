@@ -26,6 +26,11 @@ public static class PortabilityCommands
             return 1;
         }
 
+        // The route table is otherwise built only when the server starts: the import must know the addresses a page may
+        // not take (ReservedSegments reads them from it), so the app's mapped routes are put in it, as the server does.
+        app.UseRouting();
+        app.UseEndpoints(_ => { });
+
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         var run = db.ImportRuns.Add(new ImportRun
@@ -46,6 +51,11 @@ public static class PortabilityCommands
         foreach (var line in report.Items.Where(l => l.Outcome == Outcomes.Skipped))
         {
             await Console.Out.WriteLineAsync($"skipped #{line.Position} “{line.Title}”: {line.Reason}");
+        }
+
+        foreach (var note in report.Notes)
+        {
+            await Console.Out.WriteLineAsync(note);
         }
 
         foreach (var image in report.Images)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Posts;
@@ -21,21 +22,39 @@ public static class ContentQueries
     public static IQueryable<Post> NewestFirst(this IQueryable<Post> query) =>
         query.OrderByDescending(p => p.PublishedAtUtc).ThenByDescending(p => p.Id);
 
-    public static IQueryable<PostSummary> SelectSummaries(this IQueryable<Post> query) =>
-        query.Select(p => new PostSummary(
-            p.Title,
-            p.Slug,
-            p.Excerpt,
-            p.Opening,
-            p.CoverImageUrl,
-            p.CoverImageAlt,
-            p.WordCount,
-            p.PublishedAtUtc!.Value,
-            p.Category == null ? null : new TermLink(p.Category.Name, p.Category.Slug),
-            p.CoverImageWidth,
-            p.CoverImageHeight,
-            p.CoverFocusX,
-            p.CoverFocusY));
+    /// <summary>
+    /// What a list shows of a post, in one place: the post page's <see cref="PostView"/> composes it through
+    /// <see cref="WithSummary{T}"/> rather than naming these columns again. An unpublished post (only the owner's
+    /// preview reads one) is dated by its last edit.
+    /// </summary>
+    private static readonly Expression<Func<Post, PostSummary>> Summary = p => new PostSummary(
+        p.Title,
+        p.Slug,
+        p.Excerpt,
+        p.Opening,
+        p.CoverImageUrl,
+        p.CoverImageAlt,
+        p.WordCount,
+        p.PublishedAtUtc ?? p.UpdatedAtUtc,
+        p.Category == null ? null : new TermLink(p.Category.Name, p.Category.Slug),
+        p.CoverImageWidth,
+        p.CoverImageHeight,
+        p.CoverFocusX,
+        p.CoverFocusY);
+
+    public static IQueryable<PostSummary> SelectSummaries(this IQueryable<Post> query) => query.Select(Summary);
+
+    /// <summary>
+    /// A projection that includes a post's <see cref="PostSummary"/>: <paramref name="shape"/> receives the summary as
+    /// its second parameter, which is replaced by the summary's own projection, so the database reads its columns in
+    /// the same query.
+    /// </summary>
+    internal static Expression<Func<Post, T>> WithSummary<T>(Expression<Func<Post, PostSummary, T>> shape)
+    {
+        var post = shape.Parameters[0];
+        var summary = new ParameterReplacer(Summary.Parameters[0], post).Visit(Summary.Body);
+        return Expression.Lambda<Func<Post, T>>(new ParameterReplacer(shape.Parameters[1], summary).Visit(shape.Body), post);
+    }
 
     /// <summary>One page of the newest visible posts, with the total number of pages.</summary>
     public static async Task<Paged<PostSummary>> PageOfSummariesAsync(
@@ -69,5 +88,11 @@ public static class ContentQueries
             .Select(p => new PostLink(p.Title, p.Slug))
             .FirstOrDefaultAsync(cancellationToken);
         return (previous, next);
+    }
+
+    private sealed class ParameterReplacer(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node == parameter ? replacement : base.VisitParameter(node);
     }
 }

@@ -3,7 +3,10 @@ namespace Blog.Web.Posts;
 /// <summary>A link to a tag or category: its display name and slug.</summary>
 public sealed record TermLink(string Name, string Slug);
 
-/// <summary>What a list of posts shows for each one.</summary>
+/// <summary>
+/// What a list of posts shows for each one (and the post page too, as its <see cref="PostView.Card"/>).
+/// <see cref="PublishedAtUtc"/> is the date shown: for an unpublished post in the owner's preview, its last edit.
+/// </summary>
 public sealed record PostSummary(
     string Title,
     string Slug,

@@ -20,7 +20,7 @@ public static class RelatedPostQueries
         this BlogDbContext db, PostView post, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var tagSlugs = post.Tags.Select(t => t.Slug).ToList();
-        var categorySlug = post.Category?.Slug;
+        var categorySlug = post.Card.Category?.Slug;
         var postTags = db.PostTagRows();
 
         IQueryable<int>? candidates = null;
@@ -59,7 +59,7 @@ public static class RelatedPostQueries
         }
 
         // Too few share a tag or the category: the newest posts fill the places left (a second, small query).
-        var shown = related.Select(r => r.Slug).Append(post.Slug).ToList();
+        var shown = related.Select(r => r.Slug).Append(post.Card.Slug).ToList();
         var newest = await db.Posts.AsNoTracking().VisibleAt(nowUtc)
             .Where(p => !shown.Contains(p.Slug))
             .NewestFirst()

@@ -1,5 +1,6 @@
 using Blog.Web.Data;
 using Blog.Web.Posts;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Search;
@@ -24,17 +25,24 @@ public static class PostSearch
     private const char HighlightEnd = '\u0003';
 
     /// <summary>
+    /// The rows both queries count and rank: matching the search (format item 0) and visible to readers at the time
+    /// (item 1), by the one rule (<see cref="Visibility"/>). Both queries are format strings with these items as
+    /// parameters, never text.
+    /// </summary>
+    private static readonly string VisibleMatches = "PostSearch MATCH {0} AND " + Visibility.SqlFilterAt(1);
+
+    /// <summary>
     /// One page of the visible posts matching <paramref name="match"/> (from <see cref="SearchExpression"/>), with the
     /// number of pages; null when <paramref name="pageNumber"/> is past the last page.
     /// </summary>
     public static async Task<Paged<SearchHit>?> SearchAsync(
         this BlogDbContext db, string match, int pageNumber, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var total = await db.Database.SqlQuery<int>($"""
+        var total = await db.Database.SqlQuery<int>(FormattableStringFactory.Create($$"""
             SELECT count(*) AS Value
             FROM PostSearch JOIN Posts p ON p.Id = PostSearch.rowid
-            WHERE PostSearch MATCH {match} AND p.Status <> 0 AND p.DeletedAtUtc IS NULL AND p.PublishedAtUtc <= {nowUtc}
-            """).SingleAsync(cancellationToken);
+            WHERE {{VisibleMatches}}
+            """, match, nowUtc)).SingleAsync(cancellationToken);
         var pageCount = Paging.CountPages(total, PageSize);
         if (pageNumber < 1 || pageNumber > pageCount)
         {
@@ -44,22 +52,22 @@ public static class PostSearch
         // The ranked page of ids first, then snippets for those few rows only: a common word in 10,000 posts must
         // not make SQLite build 10,000 snippets to show ten.
         var skip = (pageNumber - 1) * PageSize;
-        var rows = await db.Database.SqlQuery<SearchRow>($"""
+        var rows = await db.Database.SqlQuery<SearchRow>(FormattableStringFactory.Create($$"""
             WITH Ranked AS (
                 SELECT p.Id AS Id, bm25(PostSearch, 10.0, 4.0, 1.0) AS Score
                 FROM PostSearch JOIN Posts p ON p.Id = PostSearch.rowid
-                WHERE PostSearch MATCH {match} AND p.Status <> 0 AND p.DeletedAtUtc IS NULL AND p.PublishedAtUtc <= {nowUtc}
+                WHERE {{VisibleMatches}}
                 ORDER BY Score, p.PublishedAtUtc DESC, p.Id DESC
-                LIMIT {PageSize} OFFSET {skip})
+                LIMIT {2} OFFSET {3})
             SELECT p.Title, p.Slug, p.PublishedAtUtc, c.Name AS CategoryName, c.Slug AS CategorySlug,
                    snippet(PostSearch, 2, char(2), char(3), '…', 24) AS Snippet
             FROM Ranked
             JOIN PostSearch ON PostSearch.rowid = Ranked.Id
             JOIN Posts p ON p.Id = Ranked.Id
             LEFT JOIN Categories c ON c.Id = p.CategoryId
-            WHERE PostSearch MATCH {match}
+            WHERE PostSearch MATCH {0}
             ORDER BY Ranked.Score, p.PublishedAtUtc DESC, p.Id DESC
-            """).ToListAsync(cancellationToken);
+            """, match, nowUtc, PageSize, skip)).ToListAsync(cancellationToken);
 
         var hits = rows.Select(r => new SearchHit(
             r.Title,

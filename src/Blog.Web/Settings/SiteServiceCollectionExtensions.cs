@@ -19,8 +19,6 @@ public static class SiteServiceCollectionExtensions
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeAreaFolder("Admin", "/", AccountServiceCollectionExtensions.OwnerPolicy);
-            options.Conventions.AddAreaPageRoute("Admin", "/Posts/Edit", "admin/posts/{id:int}");
-            options.Conventions.AddAreaPageRoute("Admin", "/StaticPages/Edit", "admin/pages/{id:int}");
 
             options.Conventions.AddPageRoute("/Index", "page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Posts/Tag", "blog/tag/{slug}/page/{pageNumber:int}");

@@ -44,6 +44,19 @@ public sealed class PostEditorTests : IDisposable
         Assert.Equal("Journal", post.Text(".post-meta__category"));
     }
 
+    [Theory]
+    [InlineData("/admin/posts/new", HttpStatusCode.OK)]
+    [InlineData("/admin/pages/new", HttpStatusCode.OK)]
+    [InlineData("/admin/posts/4242", HttpStatusCode.NotFound)]
+    [InlineData("/admin/pages/99999999999", HttpStatusCode.NotFound)]
+    [InlineData("/admin/posts/newer", HttpStatusCode.NotFound)]
+    public async Task The_editors_one_route_opens_new_content_and_answers_404_for_content_that_is_not_there(string path, HttpStatusCode expected)
+    {
+        var owner = await app.SignInAsOwnerAsync();
+
+        Assert.Equal(expected, (await owner.GetAsync(path)).StatusCode);
+    }
+
     [Fact]
     public async Task A_saved_draft_stays_hidden_and_the_server_side_preview_renders_without_saving()
     {

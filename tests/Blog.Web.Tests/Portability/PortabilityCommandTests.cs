@@ -36,6 +36,16 @@ public sealed class PortabilityCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_from_the_command_line_knows_the_addresses_the_blog_uses_itself()
+    {
+        var (exitCode, output) = await RunAsync("import", PortabilityHelpers.Fixture("squarespace-move.xml"));
+
+        Assert.True(exitCode == 0, output);
+        var pages = await app.WithDbAsync(async (db, _) => await db.StaticPages.OrderBy(p => p.Slug).Select(p => p.Slug).ToListAsync());
+        Assert.Equal(["about", "search-2"], pages);
+    }
+
+    [Fact]
     public async Task Backup_writes_a_consistent_copy_and_refuses_to_overwrite()
     {
         await app.AddPostAsync("Kept safe");

@@ -30,6 +30,7 @@ public sealed partial class CodeRulesTests
         { "Data", ["Pages", "Areas", "Components"] },
         { "Components", ["Data", "Areas"] },
         { "Pages", ["Areas", "Editing", "Portability"] },
+        { "Mail", ["Pages", "Areas", "Components", "Editing", "Portability", "Posts", "StaticPages", "Caching"] },
     };
 
     [Theory]

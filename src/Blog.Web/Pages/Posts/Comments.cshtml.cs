@@ -31,7 +31,7 @@ public sealed class CommentsModel(BlogDbContext db, SiteContext site, TimeProvid
 
     public CommentSection Comments { get; private set; } = default!;
 
-    public PageMetadata Metadata => new($"Comment on {Post.Title}") { NoIndex = true };
+    public PageMetadata Metadata => new($"Comment on {Post.Card.Title}") { NoIndex = true };
 
     public async Task<IActionResult> OnGetAsync(string slug, int? replyTo, CancellationToken cancellationToken)
     {
@@ -64,16 +64,16 @@ public sealed class CommentsModel(BlogDbContext db, SiteContext site, TimeProvid
         var address = SiteAddress.For(Chrome.Settings, Request);
         var request = new CommentRequest(
             HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), Request.Headers.Referer.ToString(),
-            address.Origin, address.Absolute(SitePaths.Post(Post.Slug)));
+            address.Origin, address.Absolute(SitePaths.Post(Post.Card.Slug)));
         var result = await posting.PostAsync(Post.Id, Comments.Open, Input, request, cancellationToken);
         var fragment = Request.Headers.ContainsKey(FragmentHeader);
         return result.Outcome switch
         {
             PostingOutcome.Refused => Refused(result.StatusCode, result.Message),
             PostingOutcome.Shown when fragment => Partial("_Comment", (View(result.Comment!), Chrome.Dates, (string?)null)),
-            PostingOutcome.Shown => Redirect(SitePaths.PostComment(Post.Slug, result.Comment!.Id)),
+            PostingOutcome.Shown => Redirect(SitePaths.PostComment(Post.Card.Slug, result.Comment!.Id)),
             _ when fragment => Partial("_CommentHeld"),
-            _ => Redirect(SitePaths.PostCommentHeld(Post.Slug)),
+            _ => Redirect(SitePaths.PostCommentHeld(Post.Card.Slug)),
         };
     }
 

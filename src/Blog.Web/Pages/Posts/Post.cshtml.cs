@@ -66,6 +66,6 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
     private sealed record PostRead(PostView Post, PostLink? Previous, PostLink? Next, IReadOnlyList<PostSummary> Related)
     {
         public static long SizeOf(PostRead? read) =>
-            read is null ? 64 : 2L * (read.Post.BodyHtml.Length + read.Post.Summary.Length + read.Related.Sum(r => r.OpeningText.Length)) + 2048;
+            read is null ? 64 : 2L * (read.Post.BodyHtml.Length + read.Post.Card.Summary.Length + read.Related.Sum(r => r.OpeningText.Length)) + 2048;
     }
 }

@@ -8,17 +8,17 @@ internal static class PostMetadata
 {
     /// <summary>A post's title, description and link preview: an article with its dates, section, tags and cover.</summary>
     public static PageMetadata For(PostView post) =>
-        new(post.SeoTitle ?? post.Title, post.SeoDescription ?? post.Summary)
+        new(post.SeoTitle ?? post.Card.Title, post.SeoDescription ?? post.Card.Summary)
         {
-            CanonicalPath = SitePaths.Post(post.Slug),
+            CanonicalPath = SitePaths.Post(post.Card.Slug),
             SchemaType = SchemaTypes.BlogPosting,
-            Image = CoverImage(post),
+            Image = CoverImage(post.Card),
             Article = new ArticleFacts(
-                post.PublishedAtUtc ?? post.UpdatedAtUtc, post.UpdatedAtUtc, post.Category?.Name, [.. post.Tags.Select(t => t.Name)]),
+                post.DisplayDateUtc, post.UpdatedAtUtc, post.Card.Category?.Name, [.. post.Tags.Select(t => t.Name)]),
         };
 
     /// <summary>The cover as the preview image: for a library photo, its JPEG of at most 1600 px, with its size.</summary>
-    private static PageImage? CoverImage(PostView post)
+    private static PageImage? CoverImage(PostSummary post)
     {
         if (string.IsNullOrEmpty(post.CoverImageUrl))
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Blog.Web.Addresses;
 using Blog.Web.Comments;
 using Blog.Web.Data;
 using Blog.Web.Media;
@@ -16,10 +17,12 @@ namespace Blog.Web.Portability.Import;
 /// Writes one imported item into the blog, idempotently: the source key finds what an earlier import made of it,
 /// which is updated only when the source changed and the author has not edited it here since (her edits win). A dry
 /// run goes through the same decisions and writes nothing.
+/// A new item's address is chosen by <see cref="ImportedSlugs"/>.
 /// </summary>
-public sealed class ContentImporter(BlogDbContext db, MarkdownRenderer renderer, ImageImporter images, DateTime nowUtc, bool dryRun)
+public sealed class ContentImporter(
+    BlogDbContext db, MarkdownRenderer renderer, ImageImporter images, ReservedSegments reserved, ImportReport report, DateTime nowUtc, bool dryRun)
 {
-    private readonly HashSet<string> claimedSlugs = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ImportedSlugs slugs = new(db, reserved, report, dryRun);
 
     public async Task<ReportLine> ImportAsync(ImportedContent item, CancellationToken cancellationToken)
     {
@@ -48,14 +51,14 @@ public sealed class ContentImporter(BlogDbContext db, MarkdownRenderer renderer,
             }
         }
 
-        var content = existing ?? await CreateAsync(item, cancellationToken);
+        var (content, moved) = existing is null ? await CreateAsync(item, cancellationToken) : (existing, null);
         if (!dryRun)
         {
             await ApplyAsync(item, content, cancellationToken);
         }
 
         var outcome = existing is null ? Outcomes.Created : Outcomes.Updated;
-        var line = new ReportLine(item.Position, item.Title, kind, outcome, Redirects.AddressOf(content));
+        var line = new ReportLine(item.Position, item.Title, kind, outcome, Redirects.AddressOf(content), moved);
         if (dryRun)
         {
             db.ChangeTracker.Clear();
@@ -74,26 +77,14 @@ public sealed class ContentImporter(BlogDbContext db, MarkdownRenderer renderer,
         return line;
     }
 
-    private async Task<PublishableContent> CreateAsync(ImportedContent item, CancellationToken cancellationToken)
+    /// <summary>The new content at a free slug, and when it could not have the one it wanted, why and where it went.</summary>
+    private async Task<(PublishableContent Content, string? Moved)> CreateAsync(ImportedContent item, CancellationToken cancellationToken)
     {
-        var wanted = Slug.IsValid(item.Slug) ? item.Slug! : Slug.From(item.Title) is { Length: > 0 } fromTitle ? fromTitle : item.Kind == ImportKind.Post ? "post" : "page";
-        var slug = wanted;
-        for (var n = 2; claimedSlugs.Contains(slug) || await SlugTakenAsync(item.Kind, slug, cancellationToken); n++)
-        {
-            var suffix = $"-{n}";
-            slug = wanted[..Math.Min(wanted.Length, Slug.MaxLength - suffix.Length)] + suffix;
-        }
-
-        claimedSlugs.Add(slug);
+        var (slug, moved) = await slugs.ChooseAsync(item, cancellationToken);
         PublishableContent content = item.Kind == ImportKind.Post ? new Post(item.Title, slug, nowUtc) : new StaticPage(item.Title, slug, nowUtc);
         db.Add(content);
-        return content;
+        return (content, moved);
     }
-
-    private Task<bool> SlugTakenAsync(ImportKind kind, string slug, CancellationToken cancellationToken) =>
-        kind == ImportKind.Post
-            ? db.Posts.AnyAsync(p => p.Slug == slug, cancellationToken)
-            : db.StaticPages.AnyAsync(p => p.Slug == slug, cancellationToken);
 
     private async Task ApplyAsync(ImportedContent item, PublishableContent content, CancellationToken cancellationToken)
     {

@@ -11,6 +11,9 @@ public sealed class ImportReport
 
     public List<ImageProblem> Images { get; init; } = [];
 
+    /// <summary>What the import did besides its items, in sentences (sample content that made way for the author's).</summary>
+    public List<string> Notes { get; init; } = [];
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static ImportReport FromJson(string? json) =>

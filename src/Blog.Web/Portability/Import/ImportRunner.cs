@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml;
+using Blog.Web.Addresses;
 using Blog.Web.Data;
 using Blog.Web.Markdown;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Blog.Web.Portability.Import;
 /// </summary>
 public sealed partial class ImportRunner(
     BlogDbContext db, IServiceScopeFactory scopes, MarkdownRenderer renderer, TimeProvider clock, ImportUploads uploads,
-    ILogger<ImportRunner> logger, IImportedImageStore? store = null)
+    ReservedSegments reserved, ILogger<ImportRunner> logger, IImportedImageStore? store = null)
 {
     public async Task<ImportRun> RunAsync(int runId, CancellationToken cancellationToken)
     {
@@ -71,7 +72,7 @@ public sealed partial class ImportRunner(
     {
         using var downloader = new ImageDownloader(new ImageDownloadLimits(AllowPrivateAddresses: run.AllowPrivateAddresses));
         var images = new ImageImporter(store, downloader, report, source.Media);
-        var importer = new ContentImporter(db, renderer, images, Now, run.DryRun);
+        var importer = new ContentImporter(db, renderer, images, reserved, report, Now, run.DryRun);
         run.Total = source.Count;
         await SaveProgressAsync(run, cancellationToken);
 

@@ -4,49 +4,25 @@ using Blog.Web.Seo;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Blog.Web.Areas.Admin.Pages.Account;
 
 /// <summary>The second step with one of the recovery codes shown when 2FA was turned on; each works once.</summary>
 [AllowAnonymous]
-public sealed class LoginWithRecoveryCodeModel(SignInManager<BlogUser> signInManager) : PageModel, IHasPageMetadata
+public sealed class LoginWithRecoveryCodeModel(SignInManager<BlogUser> signInManager) : SecondSignInStepModel(signInManager)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
+    public override PageMetadata Metadata => new("Recovery code");
 
-    public PageMetadata Metadata => new("Recovery code");
+    protected override string CodeRefused => "That recovery code is not valid, or has been used.";
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signInManager.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("./Login") : Page();
+    protected override Task<SignInResult> SignInAsync(SignInManager<BlogUser> signInManager) =>
+        signInManager.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", "", StringComparison.Ordinal));
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            return RedirectToPage("./Login");
-        }
-
-        var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", "", StringComparison.Ordinal));
-        if (result.Succeeded)
-        {
-            TempData["StatusMessage"] = "Signed in with a recovery code, which cannot be used again.";
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : SitePaths.Admin.Root);
-        }
-
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes."
-            : "That recovery code is not valid, or has been used.");
-        return Page();
-    }
+    protected override void SignedIn() => TempData["StatusMessage"] = "Signed in with a recovery code, which cannot be used again.";
 
     public sealed class InputModel
     {

@@ -16,7 +16,7 @@ public sealed class PreviewModel(BlogDbContext db, SiteContext site) : PageModel
 
     public SiteChrome Chrome { get; private set; } = default!;
 
-    public PageMetadata Metadata => new($"Preview: {Post.Title}");
+    public PageMetadata Metadata => new($"Preview: {Post.Card.Title}");
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
