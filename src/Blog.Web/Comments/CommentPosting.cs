@@ -21,7 +21,8 @@ public enum PostingOutcome
 public sealed record PostingResult(PostingOutcome Outcome, int StatusCode = 200, string? Message = null, Comment? Comment = null);
 
 /// <summary>The facts about the request a decision may use: never the raw address beyond this call.</summary>
-public sealed record CommentRequest(string? RemoteAddress, string? UserAgent, string? Referrer, string? SiteUrl, string PostUrl);
+/// <param name="SiteUrl">The blog's absolute address (no trailing slash), for links in emails.</param>
+public sealed record CommentRequest(string? RemoteAddress, string? UserAgent, string? Referrer, string? SiteUrl, string PostUrl, string PostTitle = "");
 
 /// <summary>
 /// Takes a reader's comment: refuses what must be refused (closed post, a stale or forged form, too many from one
@@ -30,7 +31,7 @@ public sealed record CommentRequest(string? RemoteAddress, string? UserAgent, st
 /// comment" → held; more links than allowed → held; an email with an approved comment before → shown; else held.
 /// </summary>
 public sealed class CommentPosting(
-    BlogDbContext db, CommentFormToken tokens, TimeProvider clock, AkismetClient akismet)
+    BlogDbContext db, CommentFormToken tokens, TimeProvider clock, AkismetClient akismet, CommentNotifications notifications)
 {
     public async Task<PostingResult> PostAsync(int postId, bool open, CommentInput input, CommentRequest request, CancellationToken cancellationToken)
     {
@@ -92,8 +93,21 @@ public sealed class CommentPosting(
         };
 
         comment.Status = await DecideAsync(settings, comment, input, request, cancellationToken);
-        db.Comments.Add(comment);
-        await db.SaveChangesAsync(cancellationToken);
+
+        // The comment and the owner's email commit together, or neither does.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync(cancellationToken);
+            if (comment.Status is CommentStatus.Held or CommentStatus.Approved)
+            {
+                await notifications.TellOwnerAsync(comment, request, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return comment.Status == CommentStatus.Approved
             ? new PostingResult(PostingOutcome.Shown, Comment: comment)
             : new PostingResult(PostingOutcome.Held, Comment: comment);

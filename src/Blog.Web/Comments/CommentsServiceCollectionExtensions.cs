@@ -12,6 +12,7 @@ public static class CommentsServiceCollectionExtensions
         services.AddSingleton<IContentChangeListener>(provider => provider.GetRequiredService<CommentThreads>());
         services.AddScoped<CommentPosting>();
         services.AddScoped<CommentModeration>();
+        services.AddScoped<CommentNotifications>();
         services.Configure<AkismetOptions>(configuration.GetSection(AkismetOptions.Section));
         services.AddScoped<AkismetClient>();
         services.AddHttpClient(AkismetClient.HttpClientName)

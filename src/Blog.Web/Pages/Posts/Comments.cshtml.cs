@@ -64,7 +64,7 @@ public sealed class CommentsModel(BlogDbContext db, SiteContext site, TimeProvid
         var address = SiteAddress.For(Chrome.Settings, Request);
         var request = new CommentRequest(
             HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), Request.Headers.Referer.ToString(),
-            address.Origin, address.Absolute(SitePaths.Post(Post.Card.Slug)));
+            address.Origin, address.Absolute(SitePaths.Post(Post.Card.Slug)), Post.Card.Title);
         var result = await posting.PostAsync(Post.Id, Comments.Open, Input, request, cancellationToken);
         var fragment = Request.Headers.ContainsKey(FragmentHeader);
         return result.Outcome switch
