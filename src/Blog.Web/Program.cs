@@ -103,6 +103,9 @@ app.MapMedia();
 
 app.MapRazorPages().WithStaticAssets();
 
+// Comment emails' links: confirming replies by email, one-click unsubscribe.
+app.MapComments();
+
 // Being found: RSS and Atom feeds (blog, tag, category), the sitemap and robots.txt.
 app.MapFeeds();
 app.MapSeoFiles();

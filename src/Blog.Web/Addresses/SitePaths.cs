@@ -50,6 +50,16 @@ public static class SitePaths
     /// <summary>The post page scrolled to a comment (approved ones have this anchor).</summary>
     public static string PostComment(string slug, int commentId) => Post(slug) + Invariant($"#comment-{commentId}");
 
+    /// <summary>The emailed link that confirms a commenter wants replies to comment <paramref name="id"/> (signed).</summary>
+    public static string CommentRepliesConfirm(int id, string signature) => Invariant($"/comments/{id}/confirm/") + Segment(signature);
+
+    public const string CommentRepliesConfirmPattern = "/comments/{id:int}/confirm/{signature}";
+
+    /// <summary>The one-click unsubscribe link of reply emails (GET shows a button; POST unsubscribes, RFC 8058).</summary>
+    public static string CommentRepliesUnsubscribe(int id, string signature) => Invariant($"/comments/{id}/unsubscribe/") + Segment(signature);
+
+    public const string CommentRepliesUnsubscribePattern = "/comments/{id:int}/unsubscribe/{signature}";
+
     /// <summary>The post page showing its "awaiting moderation" message (a :target rule: the cached page serves everyone).</summary>
     public static string PostCommentHeld(string slug) => Post(slug) + "#comment-held";
 

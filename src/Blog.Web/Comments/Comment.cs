@@ -61,6 +61,12 @@ public sealed class Comment : IChangesSomePages
 
     public string? UserAgent { get; set; }
 
+    /// <summary>The commenter asked to be told of replies (by email, once confirmed).</summary>
+    public bool WantsReplies { get; set; }
+
+    /// <summary>When the commenter confirmed, from the emailed link, that replies may be sent; cleared by unsubscribing.</summary>
+    public DateTime? RepliesConfirmedAtUtc { get; set; }
+
     /// <summary>Its id on the blog it came from, so a second import does not add it twice.</summary>
     public string? OriginalId { get; set; }
 

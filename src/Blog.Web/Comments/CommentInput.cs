@@ -25,6 +25,9 @@ public sealed class CommentInput
     [Display(Name = "Comment")]
     public string Text { get; set; } = "";
 
+    /// <summary>Email me replies to this comment (confirmed by an emailed link first).</summary>
+    public bool NotifyReplies { get; set; }
+
     /// <summary>The comment this answers, if any.</summary>
     public int? ParentId { get; set; }
 

@@ -19,10 +19,11 @@ public enum ModerationAction
 /// replying as herself. Tracked saves, so each change evicts only the pages it alters (a held comment moved to spam,
 /// none; an approval, its post's page).
 /// </summary>
-public sealed class CommentModeration(BlogDbContext db, TimeProvider clock, SiteContext site)
+public sealed class CommentModeration(BlogDbContext db, TimeProvider clock, SiteContext site, CommentNotifications notifications)
 {
     /// <summary>Applies <paramref name="action"/> to the comments with these ids; returns how many it changed.</summary>
-    public async Task<int> ApplyAsync(ModerationAction action, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    /// <param name="siteUrl">The blog's absolute address, for the links of the emails an approval sends (a reply to a subscriber).</param>
+    public async Task<int> ApplyAsync(ModerationAction action, IReadOnlyCollection<int> ids, string siteUrl, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
@@ -38,6 +39,7 @@ public sealed class CommentModeration(BlogDbContext db, TimeProvider clock, Site
                 continue;
             }
 
+            var wasApproved = comment.Status == CommentStatus.Approved;
             comment.Status = action switch
             {
                 ModerationAction.Approve => CommentStatus.Approved,
@@ -45,6 +47,11 @@ public sealed class CommentModeration(BlogDbContext db, TimeProvider clock, Site
                 ModerationAction.Spam => CommentStatus.Spam,
                 _ => CommentStatus.Trash,
             };
+            if (!wasApproved && comment.Status == CommentStatus.Approved)
+            {
+                // Saved with the approval: the subscriber's email commits with it.
+                await notifications.TellSubscriberAsync(comment, await db.CommentSettingsAsync(cancellationToken), siteUrl, cancellationToken);
+            }
         }
 
         if (action == ModerationAction.Delete)
@@ -81,7 +88,7 @@ public sealed class CommentModeration(BlogDbContext db, TimeProvider clock, Site
     /// The author answers a comment: her reply is approved and marked as hers, and answering approves the comment it
     /// answers (replying to a held comment is taken as approving it).
     /// </summary>
-    public async Task<Comment?> ReplyAsync(int id, string text, CancellationToken cancellationToken)
+    public async Task<Comment?> ReplyAsync(int id, string text, string siteUrl, CancellationToken cancellationToken)
     {
         var parent = await db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (parent is null)
@@ -102,8 +109,12 @@ public sealed class CommentModeration(BlogDbContext db, TimeProvider clock, Site
             Text = text.Trim(),
             Html = CommentMarkdown.Render(text.Trim()),
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Comments.Add(reply);
         await db.SaveChangesAsync(cancellationToken);
+        await notifications.TellSubscriberAsync(reply, await db.CommentSettingsAsync(cancellationToken), siteUrl, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return reply;
     }
 }

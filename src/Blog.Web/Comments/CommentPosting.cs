@@ -89,6 +89,7 @@ public sealed class CommentPosting(
             Text = input.Text.Trim(),
             Html = CommentMarkdown.Render(input.Text.Trim()),
             IpHash = ipHash,
+            WantsReplies = input.NotifyReplies,
             UserAgent = request.UserAgent is { } agent ? agent[..Math.Min(agent.Length, 300)] : null,
         };
 
@@ -102,6 +103,8 @@ public sealed class CommentPosting(
             if (comment.Status is CommentStatus.Held or CommentStatus.Approved)
             {
                 await notifications.TellOwnerAsync(comment, request, cancellationToken);
+                await notifications.AskToConfirmRepliesAsync(comment, settings, request, cancellationToken);
+                await notifications.TellSubscriberAsync(comment, settings, request.SiteUrl ?? "", cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
 

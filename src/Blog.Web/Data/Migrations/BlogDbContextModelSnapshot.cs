@@ -92,6 +92,9 @@ namespace Blog.Web.Data.Migrations
                     b.Property<int>("PostId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RepliesConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -103,6 +106,9 @@ namespace Blog.Web.Data.Migrations
                     b.Property<string>("UserAgent")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WantsReplies")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -70,7 +70,7 @@ public sealed class EditModel(BlogDbContext db, SiteContext site, CommentModerat
             return Page();
         }
 
-        var published = await moderation.ReplyAsync(id, Reply.Text, cancellationToken);
+        var published = await moderation.ReplyAsync(id, Reply.Text, await SiteUrlAsync(cancellationToken), cancellationToken);
         TempData["StatusMessage"] = "Your reply is published (and the comment it answers is approved).";
         return Redirect(SitePaths.Admin.Comment(published!.Id));
     }
@@ -83,7 +83,7 @@ public sealed class EditModel(BlogDbContext db, SiteContext site, CommentModerat
         }
 
         var status = await db.Comments.Where(c => c.Id == id).Select(c => (CommentStatus?)c.Status).SingleOrDefaultAsync(cancellationToken);
-        if (status is null || await moderation.ApplyAsync(chosen, [id], cancellationToken) == 0)
+        if (status is null || await moderation.ApplyAsync(chosen, [id], await SiteUrlAsync(cancellationToken), cancellationToken) == 0)
         {
             return NotFound();
         }
@@ -137,4 +137,7 @@ public sealed class EditModel(BlogDbContext db, SiteContext site, CommentModerat
         [Required(ErrorMessage = "Write your reply first."), StringLength(Blog.Web.Comments.Comment.MaxTextLength)]
         public string Text { get; set; } = "";
     }
+
+    private async Task<string> SiteUrlAsync(CancellationToken cancellationToken) =>
+        SiteAddress.For((await site.GetAsync(cancellationToken)).Settings, Request).Origin;
 }

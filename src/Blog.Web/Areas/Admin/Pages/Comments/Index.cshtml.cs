@@ -59,7 +59,7 @@ public sealed class IndexModel(BlogDbContext db, SiteContext site, CommentModera
             return RedirectToPage(new { status = StatusName });
         }
 
-        var changed = await moderation.ApplyAsync(chosen, Ids, cancellationToken);
+        var changed = await moderation.ApplyAsync(chosen, Ids, await SiteUrlAsync(cancellationToken), cancellationToken);
         TempData["StatusMessage"] = chosen switch
         {
             ModerationAction.Approve => $"{Plural(changed)} approved.",
@@ -76,4 +76,7 @@ public sealed class IndexModel(BlogDbContext db, SiteContext site, CommentModera
     public sealed record Row(
         int Id, string PostTitle, string PostSlug, string AuthorName, string? AuthorEmail, string? AuthorUrl, bool IsOwner,
         DateTime CreatedAtUtc, string Html, string Text, int? ParentId);
+
+    private async Task<string> SiteUrlAsync(CancellationToken cancellationToken) =>
+        SiteAddress.For((await site.GetAsync(cancellationToken)).Settings, Request).Origin;
 }
