@@ -1,5 +1,6 @@
 using Blog.Web.Accounts;
 using Blog.Web.Caching;
+using Blog.Web.Comments;
 using Blog.Web.Data;
 using Blog.Web.Feeds;
 using Blog.Web.Hosting;
@@ -44,6 +45,9 @@ builder.Services.AddSpeed(builder.Configuration);
 
 // Reader statistics: counted in memory at the front of the pipeline, written as daily figures every few seconds.
 builder.Services.AddReaderStatistics(builder.Configuration);
+
+// Comments: readers write under posts (a signed form token, spam rules without a third party), the author moderates.
+builder.Services.AddComments(builder.Configuration);
 
 // Moving in and out: imports in the background, export, backup, redirects from old addresses.
 builder.Services.AddPortability();
@@ -102,6 +106,9 @@ app.UseAuthorization();
 app.MapMedia();
 
 app.MapRazorPages().WithStaticAssets();
+
+// Comment emails' links: confirming replies by email, one-click unsubscribe.
+app.MapComments();
 
 // Being found: RSS and Atom feeds (blog, tag, category), the sitemap and robots.txt.
 app.MapFeeds();

@@ -43,6 +43,26 @@ public static class SitePaths
 
     public static string Page(string slug) => $"/{Segment(slug)}";
 
+    /// <summary>Where a post's comment form is sent, and (GET) the form alone, answering comment <paramref name="replyTo"/> if given.</summary>
+    public static string PostComments(string slug, int? replyTo = null) =>
+        Post(slug) + "/comments" + (replyTo is { } id ? Invariant($"/{id}") : "");
+
+    /// <summary>The post page scrolled to a comment (approved ones have this anchor).</summary>
+    public static string PostComment(string slug, int commentId) => Post(slug) + Invariant($"#comment-{commentId}");
+
+    /// <summary>The emailed link that confirms a commenter wants replies to comment <paramref name="id"/> (signed).</summary>
+    public static string CommentRepliesConfirm(int id, string signature) => Invariant($"/comments/{id}/confirm/") + Segment(signature);
+
+    public const string CommentRepliesConfirmPattern = "/comments/{id:int}/confirm/{signature}";
+
+    /// <summary>The one-click unsubscribe link of reply emails (GET shows a button; POST unsubscribes, RFC 8058).</summary>
+    public static string CommentRepliesUnsubscribe(int id, string signature) => Invariant($"/comments/{id}/unsubscribe/") + Segment(signature);
+
+    public const string CommentRepliesUnsubscribePattern = "/comments/{id:int}/unsubscribe/{signature}";
+
+    /// <summary>The post page showing its "awaiting moderation" message (a :target rule: the cached page serves everyone).</summary>
+    public static string PostCommentHeld(string slug) => Post(slug) + "#comment-held";
+
     public static string Tag(string slug) => $"/blog/tag/{Segment(slug)}";
 
     public static string Tag(string slug, int pageNumber) => Paged(Tag(slug), pageNumber);
@@ -179,6 +199,16 @@ public static class SitePaths
         public const string ExportWxr = "/admin/export?handler=wxr";
 
         public const string Backup = "/admin/backup";
+
+        public const string Comments = "/admin/comments";
+
+        public const string CommentSettings = "/admin/comments/settings";
+
+        /// <summary>The moderation queue showing one state: held, approved, spam or trash.</summary>
+        public static string CommentsWithStatus(string status) => $"{Comments}?status={Uri.EscapeDataString(status)}";
+
+        /// <summary>One comment: edit it, reply to it.</summary>
+        public static string Comment(int id) => Invariant($"/admin/comments/{id}");
 
         public const string Account = "/admin/account";
 

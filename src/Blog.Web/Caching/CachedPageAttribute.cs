@@ -12,7 +12,7 @@ namespace Blog.Web.Caching;
 public sealed class CachedPageAttribute(params string[] varyByQuery) : Attribute
 {
     /// <summary>The tag every cached page carries: any change to what readers can see evicts it.</summary>
-    public const string ContentTag = "content";
+    public const string ContentTag = Blog.Web.Data.ReaderPages.Everything;
 
     public IReadOnlyList<string> VaryByQuery { get; } = varyByQuery;
 

@@ -15,6 +15,7 @@ public sealed class PageCache(IOptions<PageCacheOptions> options) : IContentChan
     private readonly ConcurrentDictionary<string, TaskCompletionSource<CachedPage?>> renders = new(StringComparer.Ordinal);
     private readonly Lock trimming = new();
     private long size;
+    private long partEvictions;
 
     public PageCacheOptions Options { get; } = options.Value;
 
@@ -34,9 +35,16 @@ public sealed class PageCache(IOptions<PageCacheOptions> options) : IContentChan
         return false;
     }
 
-    internal void Store(CachedPage page)
+    /// <summary>
+    /// Moves on whenever some pages (not all) are evicted. A render that began before and ends after such an eviction
+    /// may show what was just changed as it was, so it is not kept (<see cref="Store"/>): the epoch protects whole-content
+    /// changes the same way.
+    /// </summary>
+    internal long PartEvictions => Interlocked.Read(ref partEvictions);
+
+    internal void Store(CachedPage page, long partEvictionsAtStart = -1)
     {
-        if (page.Size > Options.SizeLimitBytes)
+        if (page.Size > Options.SizeLimitBytes || (partEvictionsAtStart >= 0 && partEvictionsAtStart != PartEvictions && page.Tags.Count > 1))
         {
             return;
         }
@@ -83,6 +91,15 @@ public sealed class PageCache(IOptions<PageCacheOptions> options) : IContentChan
     }
 
     public void ContentChanged() => EvictByTag(CachedPageAttribute.ContentTag);
+
+    public void PagesChanged(IReadOnlyCollection<string> tags)
+    {
+        Interlocked.Increment(ref partEvictions);
+        foreach (var tag in tags)
+        {
+            EvictByTag(tag);
+        }
+    }
 
     private void Grew(long bytes)
     {

@@ -89,6 +89,7 @@ internal sealed class PageCacheMiddleware(
         // The app renders plain bytes; the cache compresses them once, for every reader after this one too.
         var acceptEncoding = request.Headers.AcceptEncoding;
         request.Headers.AcceptEncoding = default;
+        var partEvictions = cache.PartEvictions;
         var body = context.Features.Get<IHttpResponseBodyFeature>()!;
         using var capture = new ResponseCapture(body, cache.Options.MaximumBodyBytes);
         context.Features.Set<IHttpResponseBodyFeature>(capture);
@@ -111,8 +112,8 @@ internal sealed class PageCacheMiddleware(
         // Kept from a GET only: nothing may depend on a HEAD writing the whole body.
         if (keep && HttpMethods.IsGet(request.Method) && IsStorable(response))
         {
-            var kept = CachedPage.Capture(key, epoch, page.Tags, response, capture.Body.ToArray());
-            cache.Store(kept);
+            var kept = CachedPage.Capture(key, epoch, PageTags.Of(context, page), response, capture.Body.ToArray());
+            cache.Store(kept, partEvictions);
             return new Rendered(kept, null);
         }
 

@@ -1,3 +1,4 @@
+using Blog.Web.Comments;
 using Blog.Web.Editing;
 using Blog.Web.Mail;
 using Blog.Web.Writing;
@@ -39,7 +40,10 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
     public DbSet<Redirect> Redirects => Set<Redirect>();
 
+    /// <summary>Readers' comments and the author's replies, with their moderation state.</summary>
     public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<CommentSettings> CommentSettings => Set<CommentSettings>();
 
     public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
 

@@ -29,8 +29,10 @@ public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener>
     public static bool IsHiddenFromReaders(Type entityType) =>
         LibraryEntitiesHiddenFromReaders.Contains(entityType) || entityType.IsDefined(typeof(HiddenFromReadersAttribute), inherit: false);
 
-    /// <summary>Saves under way that change something readers see.</summary>
-    private readonly ConditionalWeakTable<DbContext, object> publicSaves = [];
+    /// <summary>Saves under way that change something readers see: everything (<see cref="All"/>) or the pages of some tags.</summary>
+    private readonly ConditionalWeakTable<DbContext, HashSet<string>> publicSaves = [];
+
+    private static readonly HashSet<string> All = [];
 
     public void Notify()
     {
@@ -76,18 +78,67 @@ public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener>
 
     private void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries().Any(e =>
-                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !IsHiddenFromReaders(e.Metadata.ClrType)))
+        if (context is null)
         {
-            publicSaves.AddOrUpdate(context, this);
+            return;
+        }
+
+        HashSet<string>? tags = null;
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || IsHiddenFromReaders(entry.Metadata.ClrType))
+            {
+                continue;
+            }
+
+            if (entry.Entity is not IChangesSomePages some)
+            {
+                tags = All;
+                break;
+            }
+
+            foreach (var tag in some.PagesChangedBy(entry))
+            {
+                (tags ??= new HashSet<string>(StringComparer.Ordinal)).Add(tag);
+            }
+
+            if (tags?.Contains(ReaderPages.Everything) == true)
+            {
+                tags = All;
+                break;
+            }
+        }
+
+        if (tags is not null)
+        {
+            publicSaves.AddOrUpdate(context, tags);
         }
     }
 
     private void Saved(DbContext? context)
     {
-        if (context is not null && publicSaves.Remove(context))
+        if (context is null || !publicSaves.TryGetValue(context, out var tags))
+        {
+            return;
+        }
+
+        publicSaves.Remove(context);
+        if (ReferenceEquals(tags, All))
         {
             Notify();
+        }
+        else
+        {
+            NotifyPages(tags);
+        }
+    }
+
+    /// <summary>Tells every cache that only the pages carrying <paramref name="tags"/> changed.</summary>
+    public void NotifyPages(IReadOnlyCollection<string> tags)
+    {
+        foreach (var listener in listeners)
+        {
+            listener.PagesChanged(tags);
         }
     }
 

@@ -4,4 +4,9 @@ namespace Blog.Web.Data;
 public interface IContentChangeListener
 {
     void ContentChanged();
+
+    /// <summary>Only the pages carrying these tags (<see cref="ReaderPages"/>) changed; nothing else did.</summary>
+    void PagesChanged(IReadOnlyCollection<string> tags)
+    {
+    }
 }

@@ -36,11 +36,15 @@ public sealed class PostInput : ContentInput
     /// <summary>Set by the form when it showed the email choice: without it, a save leaves the mailing as it is.</summary>
     public bool EmailChoiceShown { get; set; }
 
+    [Display(Name = "Close comments on this post")]
+    public bool CommentsClosed { get; set; }
+
     public static PostInput From(Post post, BlogDates dates)
     {
         var input = new PostInput
         {
             Excerpt = post.Excerpt,
+            CommentsClosed = post.CommentsClosed,
             Tags = string.Join(", ", post.Tags.Select(t => t.Name).Order()),
             Category = post.Category?.Name,
             CoverImageUrl = post.CoverImageUrl,
@@ -59,6 +63,7 @@ public sealed class PostInput : ContentInput
     public void ApplyPostFieldsTo(Post post)
     {
         post.Excerpt = Blank(Excerpt);
+        post.CommentsClosed = CommentsClosed;
     }
 
     public string? CoverUrl => Blank(CoverImageUrl);

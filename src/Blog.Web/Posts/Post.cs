@@ -25,6 +25,9 @@ public sealed class Post : PublishableContent
 
     public List<Tag> Tags { get; } = [];
 
+    /// <summary>This post takes no new comments (those shown stay shown).</summary>
+    public bool CommentsClosed { get; set; }
+
     private Post()
     {
     }

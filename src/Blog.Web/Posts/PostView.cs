@@ -14,7 +14,8 @@ public sealed record PostView(
     DateTime UpdatedAtUtc,
     string? SeoTitle,
     string? SeoDescription,
-    IReadOnlyList<TermLink> Tags)
+    IReadOnlyList<TermLink> Tags,
+    bool CommentsClosed = false)
 {
     /// <summary>The date shown: when it was published, or for an unpublished preview, when it was last edited.</summary>
     public DateTime DisplayDateUtc => Card.PublishedAtUtc;
@@ -30,7 +31,8 @@ public static class PostViewQueries
         p.UpdatedAtUtc,
         p.SeoTitle,
         p.SeoDescription,
-        p.Tags.OrderBy(t => t.Name).Select(t => new TermLink(t.Name, t.Slug)).ToList()));
+        p.Tags.OrderBy(t => t.Name).Select(t => new TermLink(t.Name, t.Slug)).ToList(),
+        p.CommentsClosed));
 
     public static IQueryable<PostView> SelectViews(this IQueryable<Post> posts) => posts.Select(View);
 }

@@ -15,20 +15,6 @@ internal sealed class RedirectConfiguration : IEntityTypeConfiguration<Redirect>
     }
 }
 
-internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
-{
-    public void Configure(EntityTypeBuilder<Comment> builder)
-    {
-        builder.Property(c => c.AuthorName).HasMaxLength(300).IsRequired();
-        builder.Property(c => c.AuthorEmail).HasMaxLength(300);
-        builder.Property(c => c.AuthorUrl).HasMaxLength(2000);
-        builder.Property(c => c.Content).IsRequired();
-        builder.Property(c => c.OriginalId).HasMaxLength(100);
-        builder.HasOne(c => c.Post).WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(c => new { c.PostId, c.OriginalId });
-    }
-}
-
 internal sealed class ImportedItemConfiguration : IEntityTypeConfiguration<ImportedItem>
 {
     public void Configure(EntityTypeBuilder<ImportedItem> builder)

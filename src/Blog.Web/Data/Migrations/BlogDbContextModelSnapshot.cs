@@ -46,6 +46,125 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("Redirects");
                 });
 
+            modelBuilder.Entity("Blog.Web.Comments.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorEmail")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("IpHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOwner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RepliesConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Content");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WantsReplies")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorEmail");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("IpHash", "CreatedAtUtc");
+
+                    b.HasIndex("PostId", "OriginalId");
+
+                    b.HasIndex("Status", "CreatedAtUtc");
+
+                    b.HasIndex("PostId", "Status", "CreatedAtUtc");
+
+                    b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Blog.Web.Comments.CommentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AkismetKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockedWords")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CloseAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ClosedEverywhere")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HoldEvery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxLinks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxPerAddressPerHour")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CommentSettings");
+                });
+
             modelBuilder.Entity("Blog.Web.Data.BlogUser", b =>
                 {
                     b.Property<string>("Id")
@@ -409,49 +528,6 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("MediaVariants", (string)null);
                 });
 
-            modelBuilder.Entity("Blog.Web.Portability.Comment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Approved")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorEmail")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorUrl")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OriginalId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PostId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PostId", "OriginalId");
-
-                    b.ToTable("Comments");
-                });
-
             modelBuilder.Entity("Blog.Web.Portability.Import.ImportRun", b =>
                 {
                     b.Property<int>("Id")
@@ -606,6 +682,9 @@ namespace Blog.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommentsClosed")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("CoverFocusX")
@@ -1282,6 +1361,24 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("PostTags");
                 });
 
+            modelBuilder.Entity("Blog.Web.Comments.Comment", b =>
+                {
+                    b.HasOne("Blog.Web.Comments.Comment", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Blog.Web.Posts.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Parent");
+
+                    b.Navigation("Post");
+                });
+
             modelBuilder.Entity("Blog.Web.Media.MediaBlob", b =>
                 {
                     b.HasOne("Blog.Web.Media.MediaVariant", null)
@@ -1298,17 +1395,6 @@ namespace Blog.Web.Data.Migrations
                         .HasForeignKey("MediaItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Blog.Web.Portability.Comment", b =>
-                {
-                    b.HasOne("Blog.Web.Posts.Post", "Post")
-                        .WithMany()
-                        .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Post");
                 });
 
             modelBuilder.Entity("Blog.Web.Portability.ImportedItem", b =>

@@ -1,4 +1,5 @@
 using Blog.Web.Caching;
+using Blog.Web.Comments;
 using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Pages.Posts;
 
 [CountedRead(ReadKind.Post)]
-public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider clock, ReadCache reads) : PageModel, IHasPageMetadata
+public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider clock, ReadCache reads, CommentThreads comments, CommentFormToken tokens) : PageModel, IHasPageMetadata
 {
     public PostView Post { get; private set; } = default!;
 
@@ -22,6 +23,8 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
     public SiteChrome Chrome { get; private set; } = default!;
 
     public IReadOnlyList<PostSummary> Related { get; private set; } = [];
+
+    public CommentSection Comments { get; private set; } = default!;
 
     public PageMetadata Metadata => PostMetadata.For(Post);
 
@@ -35,6 +38,11 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
 
         (Post, Previous, Next, Related) = read;
         Chrome = await site.GetAsync(cancellationToken);
+
+        // Comments are read apart from the post (they change without the post changing) and tag the kept page, so an
+        // approved comment evicts this page alone.
+        HttpContext.AddPageTag(ReaderPages.Post(Post.Id));
+        Comments = await CommentSection.LoadAsync(comments, tokens, Post, clock.GetUtcNow().UtcDateTime, null, cancellationToken);
         return Page();
 
         async Task<PostRead?> LoadAsync(CancellationToken cancellation)

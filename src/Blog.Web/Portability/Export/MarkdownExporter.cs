@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using Blog.Web.Comments;
 using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
@@ -56,7 +57,10 @@ public sealed class MarkdownExporter(BlogDbContext db, IEnumerable<IExportedMedi
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).Select(c => new TaxonomyData(c.Name, c.Slug, c.Description)).ToListAsync(cancellationToken),
         Tags = await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new TaxonomyData(t.Name, t.Slug, null)).ToListAsync(cancellationToken),
         Comments = await db.Comments.AsNoTracking().OrderBy(c => c.Id)
-            .Select(c => new CommentData(c.Post!.Slug, c.OriginalId ?? c.Id.ToString(CultureInfo.InvariantCulture), c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.CreatedAtUtc, c.Content, c.Approved))
+            .Select(c => new CommentData(
+                c.Post!.Slug, c.OriginalId ?? c.Id.ToString(CultureInfo.InvariantCulture), c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.CreatedAtUtc,
+                c.Text, c.Status == CommentStatus.Approved, c.Status.ToString().ToLowerInvariant(),
+                c.Parent == null ? null : c.Parent.OriginalId ?? c.Parent.Id.ToString(CultureInfo.InvariantCulture), c.IsOwner, c.Html))
             .ToListAsync(cancellationToken),
         Redirects = await db.Redirects.AsNoTracking().OrderBy(r => r.Id).Select(r => new RedirectData(r.FromPath, r.ToPath)).ToListAsync(cancellationToken),
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using Blog.Web.Comments;
 using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
@@ -24,7 +25,7 @@ public sealed class WxrWriter(BlogDbContext db)
         var dates = BlogDates.For(settings);
         var posts = await db.Posts.AsNoTracking().Include(p => p.Tags).Include(p => p.Category).Where(p => p.DeletedAtUtc == null).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var pages = await db.StaticPages.AsNoTracking().Where(p => p.DeletedAtUtc == null).OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        var comments = (await db.Comments.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken)).ToLookup(c => c.PostId);
+        var comments = (await db.Comments.AsNoTracking().Include(c => c.Parent).OrderBy(c => c.Id).ToListAsync(cancellationToken)).ToLookup(c => c.PostId);
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var tags = await db.Tags.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
 
@@ -94,7 +95,7 @@ public sealed class WxrWriter(BlogDbContext db)
     }
 
     /// <summary>Writes an item's fields and leaves it open for its terms.</summary>
-    private static void WriteItem(XmlWriter xml, PublishableContent content, string type, string siteUrl, BlogDates dates, string? excerpt, IEnumerable<Portability.Comment> comments)
+    private static void WriteItem(XmlWriter xml, PublishableContent content, string type, string siteUrl, BlogDates dates, string? excerpt, IEnumerable<Comment> comments)
     {
         var link = siteUrl.TrimEnd('/') + Redirects.AddressOf(content);
         var date = content.PublishedAtUtc ?? content.CreatedAtUtc;
@@ -125,16 +126,24 @@ public sealed class WxrWriter(BlogDbContext db)
         foreach (var comment in comments)
         {
             xml.WriteStartElement("comment", Wp);
-            xml.WriteElementString("comment_id", Wp, comment.OriginalId ?? Number(comment.Id));
+            xml.WriteElementString("comment_id", Wp, ExportedId(comment));
             xml.WriteElementString("comment_author", Wp, comment.AuthorName);
             xml.WriteElementString("comment_author_email", Wp, comment.AuthorEmail ?? "");
             xml.WriteElementString("comment_author_url", Wp, comment.AuthorUrl ?? "");
             xml.WriteElementString("comment_date", Wp, dates.ToLocal(comment.CreatedAtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             xml.WriteElementString("comment_date_gmt", Wp, comment.CreatedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-            xml.WriteElementString("comment_content", Wp, comment.Content);
-            xml.WriteElementString("comment_approved", Wp, comment.Approved ? "1" : "0");
+            // What readers saw (WordPress keeps comments as HTML); importing it back sanitizes it again.
+            xml.WriteElementString("comment_content", Wp, comment.Html.Length > 0 ? comment.Html : comment.Text);
+            xml.WriteElementString("comment_approved", Wp, comment.Status switch
+            {
+                CommentStatus.Approved => "1",
+                CommentStatus.Spam => "spam",
+                CommentStatus.Trash => "trash",
+                _ => "0",
+            });
             xml.WriteElementString("comment_type", Wp, "comment");
-            xml.WriteElementString("comment_parent", Wp, "0");
+            xml.WriteElementString("comment_parent", Wp, comment.Parent is { } parent ? ExportedId(parent) : "0");
+            xml.WriteElementString("comment_user_id", Wp, comment.IsOwner ? "1" : "0");
             xml.WriteEndElement();
         }
     }
@@ -156,6 +165,8 @@ public sealed class WxrWriter(BlogDbContext db)
         xml.WriteString(name);
         xml.WriteEndElement();
     }
+
+    private static string ExportedId(Comment comment) => comment.OriginalId ?? Number(comment.Id);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Blog.Web.Addresses;
+using Blog.Web.Comments;
 using Blog.Web.Data;
 using Blog.Web.Media;
 using Blog.Web.Markdown;
@@ -125,14 +126,42 @@ public sealed class ContentImporter(
 
     private async Task AddCommentsAsync(Post post, IReadOnlyList<ImportedComment> comments, CancellationToken cancellationToken)
     {
-        var known = post.Id == 0 ? [] : await db.Comments.Where(c => c.PostId == post.Id).Select(c => c.OriginalId).ToListAsync(cancellationToken);
-        foreach (var comment in comments.Where(c => c.OriginalId is null || !known.Contains(c.OriginalId)))
+        var known = post.Id == 0 ? [] : await db.Comments.Where(c => c.PostId == post.Id && c.OriginalId != null)
+            .ToDictionaryAsync(c => c.OriginalId!, cancellationToken);
+        var added = new Dictionary<string, Comment>();
+        foreach (var comment in comments.Where(c => c.OriginalId is null || !known.ContainsKey(c.OriginalId)))
         {
-            db.Comments.Add(new Comment
+            var entity = new Comment
             {
                 Post = post, OriginalId = comment.OriginalId, AuthorName = comment.AuthorName, AuthorEmail = Limit(comment.AuthorEmail, 300),
-                AuthorUrl = Limit(comment.AuthorUrl, 2000), CreatedAtUtc = comment.CreatedAtUtc, Content = comment.Content, Approved = true,
-            });
+                AuthorUrl = Limit(comment.AuthorUrl, 2000), CreatedAtUtc = comment.CreatedAtUtc, Text = comment.Content,
+                Html = CommentMarkdown.RenderImported(comment.Content), Status = comment.Status, IsOwner = comment.IsOwner,
+            };
+            db.Comments.Add(entity);
+            if (comment.OriginalId is not null)
+            {
+                added[comment.OriginalId] = entity;
+            }
+        }
+
+        // Threading, once every comment of the post is known: a reply to a reply answers the first of them (one level deep).
+        foreach (var comment in comments.Where(c => c.ParentOriginalId is not null && c.OriginalId is not null && added.ContainsKey(c.OriginalId)))
+        {
+            var reply = added[comment.OriginalId!];
+            var parentOriginal = comment.ParentOriginalId!;
+            for (var depth = 0; depth < 50 && comments.FirstOrDefault(c => c.OriginalId == parentOriginal)?.ParentOriginalId is { } higher; depth++)
+            {
+                parentOriginal = higher;
+            }
+
+            if (added.TryGetValue(parentOriginal, out var parent) && !ReferenceEquals(parent, reply))
+            {
+                reply.Parent = parent;
+            }
+            else if (known.TryGetValue(parentOriginal, out var existing))
+            {
+                reply.ParentId = existing.ParentId ?? existing.Id;
+            }
         }
     }
 

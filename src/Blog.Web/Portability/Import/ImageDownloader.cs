@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Blog.Web.Security;
 
 namespace Blog.Web.Portability.Import;
 
@@ -26,13 +26,7 @@ public sealed class ImageDownloader : IDisposable
     public ImageDownloader(ImageDownloadLimits limits)
     {
         this.limits = limits;
-        var handler = new SocketsHttpHandler
-        {
-            UseProxy = false, // a proxy would hide the real destination from the check below
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = 5,
-            ConnectCallback = ConnectAsync,
-        };
+        var handler = AddressGuard.CreateHandler(limits.AllowPrivateAddresses);
         client = new HttpClient(handler) { Timeout = limits.Timeout };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("Blog.Web-import/1.0");
     }
@@ -100,56 +94,9 @@ public sealed class ImageDownloader : IDisposable
         }
     }
 
-    public static bool IsPrivate(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
-        {
-            return true;
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var first = address.GetAddressBytes()[0];
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (first & 0xFE) == 0xFC;
-        }
-
-        var b = address.GetAddressBytes();
-        return b[0] is 0 or 10 or 127 || b[0] >= 224 // "this network", private, loopback, multicast and reserved
-            || (b[0] == 172 && b[1] is >= 16 and <= 31)
-            || (b[0] == 192 && b[1] == 168)
-            || (b[0] == 169 && b[1] == 254) // link-local, where cloud metadata services live
-            || (b[0] == 100 && b[1] is >= 64 and <= 127); // carrier-grade NAT
-    }
+    public static bool IsPrivate(IPAddress address) => AddressGuard.IsPrivate(address);
 
     public void Dispose() => client.Dispose();
-
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var allowed = addresses.Where(a => limits.AllowPrivateAddresses || !IsPrivate(a)).ToArray();
-        if (allowed.Length == 0)
-        {
-            throw new RefusedAddressException($"{host} is a private or local address (tick “allow private addresses” to fetch from it)");
-        }
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
 
     private static string FileNameOf(Uri uri)
     {
@@ -157,6 +104,4 @@ public sealed class ImageDownloader : IDisposable
         var safe = new string([.. name.Where(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_')]);
         return safe.Trim('.').Length > 0 ? safe : "image";
     }
-
-    private sealed class RefusedAddressException(string message) : IOException(message);
 }

@@ -15,8 +15,11 @@ public enum ImportStatus
     Published,
 }
 
+/// <param name="Status">What the source says of it: approved, held, spam or trash.</param>
+/// <param name="ParentOriginalId">The source's id of the comment it answers, if any.</param>
 public sealed record ImportedComment(
-    string? OriginalId, string AuthorName, string? AuthorEmail, string? AuthorUrl, DateTime CreatedAtUtc, string Content);
+    string? OriginalId, string AuthorName, string? AuthorEmail, string? AuthorUrl, DateTime CreatedAtUtc, string Content,
+    Comments.CommentStatus Status = Comments.CommentStatus.Approved, string? ParentOriginalId = null, bool IsOwner = false);
 
 /// <summary>One post or page read from a file, in the blog's terms, before anything is written.</summary>
 public sealed record ImportedContent

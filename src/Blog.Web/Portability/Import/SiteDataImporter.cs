@@ -1,3 +1,4 @@
+using Blog.Web.Comments;
 using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Settings;
@@ -35,6 +36,7 @@ public static class SiteDataImporter
 
         var posts = await db.Posts.Select(p => new { p.Id, p.Slug }).ToDictionaryAsync(p => p.Slug, p => p.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var comments = 0;
+        var added = new Dictionary<(int PostId, string OriginalId), Comment>();
         foreach (var data in site.Comments)
         {
             if (!posts.TryGetValue(data.PostSlug, out var postId)
@@ -44,11 +46,39 @@ public static class SiteDataImporter
             }
 
             comments++;
-            db.Comments.Add(new Comment
+            var comment = new Comment
             {
                 PostId = postId, OriginalId = data.OriginalId, AuthorName = data.AuthorName, AuthorEmail = data.AuthorEmail,
-                AuthorUrl = data.AuthorUrl, CreatedAtUtc = data.CreatedAtUtc, Content = data.Content, Approved = data.Approved,
-            });
+                AuthorUrl = data.AuthorUrl, CreatedAtUtc = data.CreatedAtUtc, Text = data.Content, IsOwner = data.IsOwner,
+                Html = data.Html is { Length: > 0 } html ? CommentMarkdown.Sanitize(html) : CommentMarkdown.RenderImported(data.Content),
+                Status = Enum.TryParse<CommentStatus>(data.Status, ignoreCase: true, out var status) && Enum.IsDefined(status) ? status
+                    : data.Approved ? CommentStatus.Approved : CommentStatus.Held,
+            };
+            db.Comments.Add(comment);
+            if (data.OriginalId is not null)
+            {
+                added[(postId, data.OriginalId)] = comment;
+            }
+        }
+
+        // Threading once all are known; a parent that came earlier (a second import) is found in the database.
+        foreach (var data in site.Comments.Where(d => d.ParentOriginalId is not null && d.OriginalId is not null && posts.ContainsKey(d.PostSlug)))
+        {
+            var postId = posts[data.PostSlug];
+            if (!added.TryGetValue((postId, data.OriginalId!), out var reply))
+            {
+                continue;
+            }
+
+            if (added.TryGetValue((postId, data.ParentOriginalId!), out var parent))
+            {
+                reply.Parent = parent.Parent ?? parent;
+            }
+            else if (await db.Comments.Where(c => c.PostId == postId && c.OriginalId == data.ParentOriginalId).Select(c => new { c.Id, c.ParentId })
+                         .FirstOrDefaultAsync(cancellationToken) is { } existing)
+            {
+                reply.ParentId = existing.ParentId ?? existing.Id;
+            }
         }
 
         foreach (var redirect in site.Redirects)

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Xml;
 using Blog.Web.Posts;
 
+using Blog.Web.Comments;
+
 namespace Blog.Web.Portability.Import;
 
 /// <summary>
@@ -174,16 +176,26 @@ public sealed class WxrReader(TimeZoneInfo blogTimeZone)
     private ImportedComment? ReadComment(Dictionary<string, string> fields)
     {
         string? Field(string key) => fields.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-        if (Field("wp:comment_approved") != "1" || Field("wp:comment_type") is "pingback" or "trackback" || Field("wp:comment_content") is not { } content)
+        // Spam stays behind: it is the one state nobody wants to move house with.
+        if (Field("wp:comment_type") is "pingback" or "trackback" || Field("wp:comment_approved") == "spam" || Field("wp:comment_content") is not { } content)
         {
             return null;
         }
+
+        var status = Field("wp:comment_approved") switch
+        {
+            "1" or "approve" => CommentStatus.Approved,
+            "trash" or "post-trashed" => CommentStatus.Trash,
+            _ => CommentStatus.Held,
+        };
 
         var date = (Field("wp:comment_date_gmt") is { } gmt ? ParseDate(gmt, true) : null)
             ?? (Field("wp:comment_date") is { } local ? ParseDate(local, false) : null);
         return new ImportedComment(
             Field("wp:comment_id"), Truncate(Field("wp:comment_author") ?? "Anonymous", 300), Field("wp:comment_author_email"),
-            Field("wp:comment_author_url"), date ?? DateTime.UnixEpoch, content);
+            Field("wp:comment_author_url"), date ?? DateTime.UnixEpoch, content, status,
+            Field("wp:comment_parent") is { } parent and not "0" ? parent : null,
+            Field("wp:comment_user_id") is { } user and not "0");
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];

@@ -1,0 +1,114 @@
+using Blog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Blog.Web.Comments;
+
+/// <summary>One approved comment as readers see it: never its email.</summary>
+public sealed record CommentView(int Id, string AuthorName, string? AuthorUrl, bool IsOwner, DateTime CreatedAtUtc, string Html)
+{
+    /// <summary>A reader's website, only when it is a web address (never <c>javascript:</c>).</summary>
+    public string? SafeUrl => Uri.TryCreate(AuthorUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
+}
+
+/// <summary>A top-level comment with its replies (one level deep), oldest first.</summary>
+public sealed record CommentThread(CommentView Comment, IReadOnlyList<CommentView> Replies);
+
+/// <summary>What the post page shows of its comments, and whether it takes new ones.</summary>
+public sealed record PostComments(IReadOnlyList<CommentThread> Threads, int Count, bool Open)
+{
+    public static readonly PostComments None = new([], 0, false);
+}
+
+/// <summary>
+/// The approved comments of each post, read once and kept until one of them changes (an approval evicts only that
+/// post's entry, as it evicts only that post's page), so a post page rendered outside the page cache runs no comment
+/// query. Bounded in bytes.
+/// </summary>
+public sealed class CommentThreads(IServiceScopeFactory scopes) : IContentChangeListener, IDisposable
+{
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 8 * 1024 * 1024 });
+    private const string SettingsKey = "settings";
+    private long changes;
+
+    /// <summary>The comment settings, kept until a save changes content (a change to them evicts every page).</summary>
+    public async Task<CommentSettings> SettingsAsync(CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(SettingsKey, out CommentSettings? kept))
+        {
+            return kept!;
+        }
+
+        var seen = Interlocked.Read(ref changes);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var settings = await db.CommentSettingsAsync(cancellationToken); // made once, with the blog's comment secret
+        if (Interlocked.Read(ref changes) == seen)
+        {
+            cache.Set(SettingsKey, settings, new MemoryCacheEntryOptions { Size = 1024 + (2L * (settings.BlockedWords?.Length ?? 0)) });
+        }
+
+        return settings;
+    }
+
+    public async Task<IReadOnlyList<CommentThread>> ForPostAsync(int postId, CancellationToken cancellationToken)
+    {
+        var key = ReaderPages.Post(postId);
+        if (cache.TryGetValue(key, out IReadOnlyList<CommentThread>? kept))
+        {
+            return kept!;
+        }
+
+        var seen = Interlocked.Read(ref changes);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var rows = await db.Comments.AsNoTracking()
+            .Where(c => c.PostId == postId && c.Status == CommentStatus.Approved)
+            .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.IsOwner, c.CreatedAtUtc, c.Html, c.Text })
+            .ToListAsync(cancellationToken);
+
+        var views = rows.ToDictionary(r => r.Id, r => new CommentView(
+            r.Id, r.AuthorName, r.AuthorUrl, r.IsOwner, r.CreatedAtUtc, r.Html.Length > 0 ? r.Html : CommentMarkdown.RenderImported(r.Text)));
+        var topLevel = rows.Where(r => r.ParentId is null || !views.ContainsKey(r.ParentId.Value)).Select(r => r.Id).ToHashSet();
+        var threads = rows.Where(r => topLevel.Contains(r.Id))
+            .Select(r => new CommentThread(views[r.Id], [.. rows.Where(c => c.ParentId == r.Id && !topLevel.Contains(c.Id)).Select(c => views[c.Id])]))
+            .ToList();
+
+        if (Interlocked.Read(ref changes) != seen)
+        {
+            return threads; // a change while this was read: it serves this request only
+        }
+
+        cache.Set(key, (IReadOnlyList<CommentThread>)threads, new MemoryCacheEntryOptions
+        {
+            Size = 256 + views.Values.Sum(v => 2L * (v.Html.Length + v.AuthorName.Length + (v.AuthorUrl?.Length ?? 0)) + 128),
+            SlidingExpiration = TimeSpan.FromMinutes(30),
+        });
+        return threads;
+    }
+
+    public void ContentChanged()
+    {
+        Interlocked.Increment(ref changes);
+        cache.Compact(1.0);
+    }
+
+    public void PagesChanged(IReadOnlyCollection<string> tags)
+    {
+        Interlocked.Increment(ref changes);
+        foreach (var tag in tags)
+        {
+            cache.Remove(tag);
+        }
+    }
+
+    public void Dispose() => cache.Dispose();
+}
+
+public static class CommentQueries
+{
+    /// <summary>How many comments wait for the author (the dashboard menu's badge): an index count.</summary>
+    public static Task<int> HeldCountAsync(BlogDbContext db, CancellationToken cancellationToken) =>
+        db.Comments.CountAsync(c => c.Status == CommentStatus.Held, cancellationToken);
+}
