@@ -2,6 +2,7 @@ using Blog.Web.Caching;
 using Blog.Web.Comments;
 using Blog.Web.Data;
 using Blog.Web.Posts;
+using Blog.Web.Security;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +52,7 @@ public sealed class CommentsModel(BlogDbContext db, SiteContext site, TimeProvid
             return NotFound();
         }
 
-        if (!CrossSiteCheck.IsFromOwnPages(Request, Chrome.Settings.BaseUrl))
+        if (!SameOriginCheck.IsFromOwnPages(Request, Chrome.Settings.BaseUrl))
         {
             return Refused(StatusCodes.Status403Forbidden, "Comments can only be sent from this blog's own pages.");
         }
