@@ -70,6 +70,11 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
 
     public DbSet<Mailing> Mailings => Set<Mailing>();
 
+    /// <summary>Webmentions received (to verify) and to send (Webmentions/).</summary>
+    public DbSet<Webmentions.ReceivedWebmention> ReceivedWebmentions => Set<Webmentions.ReceivedWebmention>();
+
+    public DbSet<Webmentions.OutgoingWebmention> OutgoingWebmentions => Set<Webmentions.OutgoingWebmention>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -6,13 +6,14 @@ using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
 using Blog.Web.Subscriptions;
+using Blog.Web.Webmentions;
 using Blog.Web.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Areas.Admin.Pages.Posts;
 
 /// <summary>Writes a new post (<c>/admin/posts/new</c>) or edits one (<c>/admin/posts/{id}</c>).</summary>
-public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteContext site, TimeProvider clock, MailingSignal mailings)
+public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteContext site, TimeProvider clock, MailingSignal mailings, MentionSender webmentions)
     : ContentEditorModel<Post, PostInput>(db, renderer, site, clock), IHasPageMetadata
 {
     public IReadOnlyList<string> KnownTags { get; private set; } = [];
@@ -81,6 +82,13 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
     /// </summary>
     protected override async Task AfterSaveAsync(Post content, string note, CancellationToken cancellationToken)
     {
+        // The sites its text links to (and those a change unlinked) are told, in the background, once it is out.
+        var siteSettings = await Db.SiteSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SiteSettings();
+        if (await webmentions.QueueAsync(content, SiteAddress.For(siteSettings, Request).Origin, cancellationToken) > 0)
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+        }
+
         if (!Input.EmailChoiceShown)
         {
             return;
