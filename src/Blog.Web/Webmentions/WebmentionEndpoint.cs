@@ -86,7 +86,7 @@ public static partial class WebmentionEndpoint
             }
 
             var limits = options.Value;
-            var ipHash = CommentPosting.HashAddress(settings, context.Connection.RemoteIpAddress?.ToString());
+            var ipHash = CommentPosting.HashAddress(settings, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             var since = now.AddHours(-1);
             if (ipHash is not null && await db.ReceivedWebmentions.CountAsync(w => w.IpHash == ipHash && w.ReceivedAtUtc > since, context.RequestAborted) >= limits.MaxPerAddressPerHour)
             {
