@@ -29,6 +29,9 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
     /// <summary>Confirmed subscribers who receive each post.</summary>
     public int PostSubscribers { get; private set; }
 
+    /// <summary>The latest webmention sent (or waiting) for each link of this post.</summary>
+    public IReadOnlyList<OutgoingWebmention> SentWebmentions { get; private set; } = [];
+
     public PageMetadata Metadata => new(Current is null ? "New post" : $"Edit “{Current.Title}”");
 
     public override string Section => "posts";
@@ -45,6 +48,12 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
     {
         PostSubscribers = await Db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Confirmed && s.Choice == SubscriptionChoice.EachPost, cancellationToken);
         PostMailing = Id is { } postId ? await Db.Mailings.AsNoTracking().SingleOrDefaultAsync(m => m.Key == Mailing.KeyForPost(postId), cancellationToken) : null;
+        if (Id is { } id)
+        {
+            var rows = await Db.OutgoingWebmentions.AsNoTracking().Where(w => w.PostId == id).OrderByDescending(w => w.Id).Take(200).ToListAsync(cancellationToken);
+            SentWebmentions = [.. rows.DistinctBy(w => w.Target).OrderBy(w => w.Target, StringComparer.Ordinal)];
+        }
+
         KnownTags = await Db.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(cancellationToken);
         KnownCategories = await Db.Categories.OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken);
         RecentMedia = await Db.MediaItems.AsNoTracking().OrderByDescending(m => m.Id).Take(60)
