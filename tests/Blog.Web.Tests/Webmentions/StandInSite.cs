@@ -31,7 +31,7 @@ internal sealed class StandInSite : IAsyncDisposable
     /// <summary>The forms posted to <c>/endpoint</c>.</summary>
     public ConcurrentQueue<IFormCollection> Received { get; } = new();
 
-    /// <summary>Bytes <c>/huge</c> managed to write before the reader hung up.</summary>
+    /// <summary>Bytes <c>/huge</c> has written so far.</summary>
     public long HugeBytesSent;
 
     public const long HugeSize = 64L * 1024 * 1024;
@@ -58,14 +58,17 @@ internal sealed class StandInSite : IAsyncDisposable
         app.MapGet("/gone", () => Results.StatusCode(StatusCodes.Status410Gone));
         app.MapGet("/huge", async (HttpContext context) =>
         {
+            // 64 MB at about 6 MB a second: a reader that took it all would need ten seconds. (Kestrel may accept writes
+            // after the reader hung up, so the count alone cannot prove the reader stopped; the pace can.)
             context.Response.ContentType = "text/html";
-            var chunk = System.Text.Encoding.UTF8.GetBytes("<p>" + new string('x', 16 * 1024 - 8) + "</p>\n");
+            var chunk = System.Text.Encoding.UTF8.GetBytes("<p>" + new string('x', (64 * 1024) - 8) + "</p>\n");
             try
             {
-                while (site.HugeBytesSent < HugeSize)
+                while (site.HugeBytesSent < HugeSize && !context.RequestAborted.IsCancellationRequested)
                 {
                     await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
                     Interlocked.Add(ref site.HugeBytesSent, chunk.Length);
+                    await Task.Delay(10, context.RequestAborted);
                 }
             }
             catch (Exception e) when (e is OperationCanceledException or IOException)
