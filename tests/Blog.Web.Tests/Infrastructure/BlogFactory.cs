@@ -48,6 +48,9 @@ public class BlogFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseStaticWebAssets(); // serve wwwroot-assets from the source tree, as `dotnet run` does
+        // ...but as built, the way a published blog serves them (precompressed, immutable), not re-read and re-compressed
+        // at run time the way Development reloads edited files (stored gzip, no-cache), which is not what readers get.
+        builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
         builder.UseSetting("Blog:ValidateServices", "true");
         builder.UseSetting("Blog:SeedSampleContent", SeedSampleContent ? "true" : "false");
