@@ -12,7 +12,13 @@ using MimeKit;
 namespace Blog.Web.Tests.Subscriptions;
 
 /// <summary>Subscriptions end to end, through a real SMTP server (smtp4dev): one blog and one server for the class.</summary>
-public sealed class SubscriptionTests(ConfiguredMailApp mail) : IClassFixture<ConfiguredMailApp>
+public sealed class SubscriptionTests(ConfiguredMailApp mail) : SubscriptionScenarios(mail), IClassFixture<ConfiguredMailApp>;
+
+/// <summary>The same on PostgreSQL.</summary>
+public sealed class SubscriptionTestsOnPostgreSql(ConfiguredPostgresMailApp mail) : SubscriptionScenarios(mail), IClassFixture<ConfiguredPostgresMailApp>;
+
+/// <summary>The subscription tests, whatever the database (the classes above say which).</summary>
+public abstract class SubscriptionScenarios(MailApp mail)
 {
     private BlogFactory App => mail.App;
 
