@@ -110,9 +110,9 @@ public class SearchIndexTests : IDisposable
         await app.AddPostAsync("Seed", body: "seed");
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
-            INSERT INTO "Posts" ("Title", "Slug", "BodyMarkdown", "BodyHtml", "BodyText", "WordCount", "Status", "PublishedAtUtc", "CreatedAtUtc", "UpdatedAtUtc", "Version")
+            INSERT INTO "Posts" ("Title", "Slug", "BodyMarkdown", "BodyHtml", "BodyText", "Opening", "CommentsClosed", "WordCount", "Status", "PublishedAtUtc", "CreatedAtUtc", "UpdatedAtUtc", "Version")
             SELECT 'Bulk ' || i, 'bulk-' || i, 'the sea ' || i, '<p>the sea</p>', 'the common sea, post number ' || i || CASE WHEN i % 1000 = 0 THEN ' albatross' ELSE '' END,
-                   3, 2, '2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1
+                   'the common sea', false, 3, 2, '2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1
             FROM n
             """));
 
