@@ -17,10 +17,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Data;
 
-/// <summary>Everything the blog owns, in one SQLite file: content, settings, the owner's account and the data-protection keys.</summary>
-public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
-    : IdentityDbContext<BlogUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// Everything the blog owns, in one database: content, settings, the owner's account and the data-protection keys. This
+/// type is the SQLite one (its migrations are in Data/Migrations); <see cref="PostgreSqlBlogDbContext"/> is the same
+/// model on PostgreSQL, a type of its own so each provider keeps its own migrations (Data/Migrations/PostgreSQL).
+/// </summary>
+public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyContext
 {
+    public BlogDbContext(DbContextOptions<BlogDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type (<see cref="PostgreSqlBlogDbContext"/>).</summary>
+    protected BlogDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Post> Posts => Set<Post>();
 
     public DbSet<StaticPage> StaticPages => Set<StaticPage>();

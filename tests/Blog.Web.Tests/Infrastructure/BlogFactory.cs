@@ -48,7 +48,7 @@ public class BlogFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseStaticWebAssets(); // serve wwwroot-assets from the source tree, as `dotnet run` does
-        builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
+        UseDatabase(builder);
         builder.UseSetting("Blog:ValidateServices", "true");
         builder.UseSetting("Blog:SeedSampleContent", SeedSampleContent ? "true" : "false");
         builder.UseSetting("Blog:SignInRateLimit:PermitLimit", SignInRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -65,6 +65,10 @@ public class BlogFactory : WebApplicationFactory<Program>
             ExtraServices?.Invoke(services);
         });
     }
+
+    /// <summary>Points the app at this factory's own database: a SQLite file here (<see cref="PostgresBlogFactory"/>: a PostgreSQL database).</summary>
+    protected virtual void UseDatabase(IWebHostBuilder builder) =>
+        builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
 
     /// <summary>Whatever the environment, the container is checked as Development checks it: scopes and build.</summary>
     protected override IHost CreateHost(IHostBuilder builder)

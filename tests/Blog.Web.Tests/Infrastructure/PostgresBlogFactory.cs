@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Npgsql;
+
+namespace Blog.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on PostgreSQL (<c>Blog:Database:Provider</c> = <c>PostgreSQL</c>): a fresh database of its own on the
+/// test run's shared server (<see cref="PostgresTestServer"/>), dropped when the factory is disposed. A test class
+/// written for <see cref="BlogFactory"/> runs on PostgreSQL by a derived class that passes this factory.
+/// </summary>
+public class PostgresBlogFactory : BlogFactory
+{
+    private readonly Lazy<string> connectionString;
+    private readonly bool ownsDatabase;
+
+    public PostgresBlogFactory()
+    {
+        connectionString = new(() => PostgresTestServer.CreateDatabaseAsync().GetAwaiter().GetResult());
+        ownsDatabase = true;
+    }
+
+    /// <summary>A second app on another factory's database, as after a restart or as another instance; it drops nothing.</summary>
+    public PostgresBlogFactory(PostgresBlogFactory sameDatabaseAs)
+    {
+        ArgumentNullException.ThrowIfNull(sameDatabaseAs);
+        connectionString = new(() => sameDatabaseAs.ConnectionString);
+        Clock.SetUtcNow(sameDatabaseAs.Clock.GetUtcNow());
+    }
+
+    /// <summary>This factory's database, created on first use.</summary>
+    public string ConnectionString => connectionString.Value;
+
+    protected override void UseDatabase(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Blog:Database:Provider", "PostgreSQL");
+        builder.UseSetting("ConnectionStrings:Blog", ConnectionString);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (ownsDatabase && connectionString.IsValueCreated)
+        {
+            using (var connection = new NpgsqlConnection(connectionString.Value))
+            {
+                NpgsqlConnection.ClearPool(connection);
+            }
+
+            PostgresTestServer.DropDatabaseAsync(connectionString.Value).GetAwaiter().GetResult();
+        }
+    }
+}
