@@ -11,11 +11,12 @@ using Microsoft.Extensions.Hosting;
 namespace Blog.Web.Tests.Instances;
 
 /// <summary>
-/// Two instances of the app (two factories, each with its own workers, caches and clock) on the SAME SQLite file, doing
+/// Two instances of the app (two factories, each with its own workers, caches and clock) on the SAME database, doing
 /// the background work at the same time: every email goes once, a mailing is enqueued once, an import left by a dead
-/// instance is taken over after its lease, and both instances' reader counts add up.
+/// instance is taken over after its lease, and both instances' reader counts add up. Run on one SQLite file and on
+/// one PostgreSQL database.
 /// </summary>
-public sealed class SharedSqliteFileTests : IAsyncLifetime, IDisposable
+public abstract class SharedDatabaseTests : IAsyncLifetime, IDisposable
 {
     private readonly SmtpTestServer smtp = new() { MessagesToKeep = 2000 };
     private BlogFactory first = null!;
@@ -24,11 +25,15 @@ public sealed class SharedSqliteFileTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         await smtp.StartAsync();
-        first = Instance(new BlogFactory());
-        _ = first.Server; // migrates the file
-        second = Instance(new BlogFactory { DatabasePath = first.DatabasePath });
+        first = Instance(CreateFirst());
+        _ = first.Server; // migrates the database
+        second = Instance(CreateSecond(first));
         _ = second.Server;
     }
+
+    protected abstract BlogFactory CreateFirst();
+
+    protected abstract BlogFactory CreateSecond(BlogFactory first);
 
     private BlogFactory Instance(BlogFactory app)
     {
@@ -51,7 +56,11 @@ public sealed class SharedSqliteFileTests : IAsyncLifetime, IDisposable
         await smtp.DisposeAsync();
     }
 
-    public void Dispose() => smtp.Dispose();
+    public void Dispose()
+    {
+        smtp.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static OutboxWorker Outbox(BlogFactory app) => app.Services.GetServices<IHostedService>().OfType<OutboxWorker>().Single();
 
@@ -156,7 +165,7 @@ public sealed class SharedSqliteFileTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_import_whose_instance_died_is_resumed_by_another_and_one_whose_file_is_gone_fails_saying_why()
     {
-        var file = Path.Combine(Path.GetDirectoryName(first.DatabasePath)!, "left-behind.xml");
+        var file = Path.Combine(Path.GetTempPath(), $"left-behind-{Guid.NewGuid():N}.xml");
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Portability", "Fixtures", "wordpress-1.2.xml"), file);
         var (resumed, missing, alive) = await first.WithDbAsync(async (db, _) =>
         {
@@ -177,7 +186,7 @@ public sealed class SharedSqliteFileTests : IAsyncLifetime, IDisposable
             db.ImportRuns.AsNoTracking().Where(r => r.Id == resumed || r.Id == missing).Where(r => r.Status == ImportRunStatus.Succeeded || r.Status == ImportRunStatus.Failed).ToListAsync()) is { Count: 2 } runs ? runs : null);
 
         var ok = done.Single(r => r.Id == resumed);
-        Assert.True(ok.Status == ImportRunStatus.Succeeded, ok.Error);
+        Assert.True(ok.Status == ImportRunStatus.Succeeded, $"{ok.Error}\n{string.Join("\n", first.Logs.Messages.Concat(second.Logs.Messages).Where(m => m.Contains("Import", StringComparison.Ordinal)))}");
         Assert.NotEqual("dead-host/1/0", ok.LeaseHolder);
         Assert.True(ok.Created + ok.Unchanged + ok.Updated > 0);
         Assert.Equal(ok.Total, ok.Processed); // counted afresh, not on top of the dead instance's
@@ -188,6 +197,7 @@ public sealed class SharedSqliteFileTests : IAsyncLifetime, IDisposable
         var untouched = await first.WithDbAsync((db, _) => db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == alive));
         Assert.Equal((ImportRunStatus.Running, "live-host/2/0"), (untouched.Status, untouched.LeaseHolder));
         Assert.Equal(1, await first.WithDbAsync((db, _) => db.Posts.CountAsync(p => p.Title == "Walking the Ridgeway")));
+        File.Delete(file);
     }
 
     [Fact]
@@ -231,4 +241,20 @@ public sealed class SharedSqliteFileTests : IAsyncLifetime, IDisposable
             await Task.Delay(50);
         }
     }
+}
+
+/// <summary>Two processes on one SQLite file: supported for the background work (leases), each with its own page cache.</summary>
+public sealed class SharedSqliteFileTests : SharedDatabaseTests
+{
+    protected override BlogFactory CreateFirst() => new();
+
+    protected override BlogFactory CreateSecond(BlogFactory first) => new() { DatabasePath = first.DatabasePath };
+}
+
+/// <summary>Two instances on one PostgreSQL database, the set-up several instances are meant for.</summary>
+public sealed class SharedPostgreSqlDatabaseTests : SharedDatabaseTests
+{
+    protected override BlogFactory CreateFirst() => new PostgresBlogFactory();
+
+    protected override BlogFactory CreateSecond(BlogFactory first) => new PostgresBlogFactory((PostgresBlogFactory)first);
 }
