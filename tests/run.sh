@@ -2,7 +2,7 @@
 # Runs every test of the blog, on a fresh machine too:
 #   bash tests/run.sh
 # It makes sure a Chromium is there for the browser tests (Debian's package where apt can install it; otherwise the
-# tests fall back to Playwright's own download) and PostgreSQL's server binaries for the PostgreSQL tests, runs the whole solution's tests, and ends with one summary line
+# tests fall back to Playwright's own download) PostgreSQL's server binaries for the PostgreSQL tests and nginx for the several-instances test, runs the whole solution's tests, and ends with one summary line
 # counted from the test results file: "Tests: N passed, N failed[, N skipped]". Exit code: 0 only if all passed.
 set -euo pipefail
 
@@ -54,6 +54,28 @@ if [[ -n "${postgres_bin:-}" ]]; then
   echo "PostgreSQL tests use $("$postgres_bin/postgres" --version) from ${postgres_bin}"
   export BLOG_TEST_POSTGRES_BIN="$postgres_bin"
 fi
+
+# nginx for the test with two instances behind a load balancer (tests/Blog.Web.Tests/Instances/BehindNginxTests.cs):
+# Debian's package, installed through apt when missing; without it that test FAILS, saying why.
+find_nginx() {
+  if [[ -n "${BLOG_TEST_NGINX:-}" && -x "${BLOG_TEST_NGINX}" ]]; then echo "$BLOG_TEST_NGINX"; return 0; fi
+  for candidate in /usr/sbin/nginx /usr/bin/nginx; do
+    if [[ -x "$candidate" ]]; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+if ! nginx_path="$(find_nginx)"; then
+  if command -v apt-get >/dev/null 2>&1 && { [[ "$(id -u)" == 0 ]] || sudo -n true 2>/dev/null; }; then
+    as_root=(); [[ "$(id -u)" == 0 ]] || as_root=(sudo -n)
+    echo "Installing Debian's nginx for the several-instances test..."
+    "${as_root[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq nginx-light >/dev/null
+    nginx_path="$(find_nginx)" || { echo "nginx was installed but is not where expected" >&2; exit 1; }
+  else
+    echo "No nginx and no apt: the several-instances test behind nginx will FAIL (install Debian's nginx package)."
+  fi
+fi
+[[ -n "${nginx_path:-}" ]] && echo "The several-instances test uses ${nginx_path}" && export BLOG_TEST_NGINX="$nginx_path"
 
 # The tests' own tools (smtp4dev, the SMTP server the email tests send through), from .config/dotnet-tools.json.
 dotnet tool restore

@@ -4,6 +4,7 @@ using Blog.Web.Comments;
 using Blog.Web.Data;
 using Blog.Web.Feeds;
 using Blog.Web.Hosting;
+using Blog.Web.Instances;
 using Blog.Web.Mail;
 using Blog.Web.Markdown;
 using Blog.Web.Media;
@@ -27,6 +28,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 // Storage: content, settings, users and data-protection keys in one SQLite file.
 builder.AddBlogData();
+
+// Several instances: this one's identity, and database leases so background work runs once across all of them.
+builder.Services.AddInstances(builder.Configuration);
 
 // Markdown: one Markdig pipeline with sanitized output, and the <markdown> tag helper.
 builder.Services.AddMarkdown();

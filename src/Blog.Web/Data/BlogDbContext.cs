@@ -1,5 +1,6 @@
 using Blog.Web.Comments;
 using Blog.Web.Editing;
+using Blog.Web.Instances;
 using Blog.Web.Mail;
 using Blog.Web.Writing;
 using Blog.Web.Media;
@@ -83,6 +84,9 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
 
     public DbSet<Mailing> Mailings => Set<Mailing>();
+
+    /// <summary>Work that runs on one instance at a time when several share the database (Instances/).</summary>
+    public DbSet<Lease> Leases => Set<Lease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

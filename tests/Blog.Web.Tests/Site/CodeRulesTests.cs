@@ -32,6 +32,7 @@ public sealed partial class CodeRulesTests
         { "Pages", ["Areas", "Editing", "Portability"] },
         { "Subscriptions", ["Pages", "Areas", "Editing", "Portability"] },
         { "Mail", ["Pages", "Areas", "Components", "Editing", "Portability", "Posts", "StaticPages", "Caching"] },
+        { "Instances", ["Pages", "Areas", "Components", "Editing", "Portability"] },
     };
 
     [Theory]

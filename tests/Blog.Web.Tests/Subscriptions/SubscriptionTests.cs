@@ -27,7 +27,7 @@ public abstract class SubscriptionScenarios(MailApp mail)
     private async Task<HttpClient> OwnerAsync() =>
         await App.SignInAsOwnerAsync(createOwner: !await App.WithDbAsync((db, _) => db.Users.AnyAsync()));
 
-    private Task RunMailingsAsync() =>
+    private Task<bool> RunMailingsAsync() =>
         App.Services.GetServices<IHostedService>().OfType<MailingWorker>().Single().RunOnceAsync(CancellationToken.None);
 
     private async Task<MimeMessage> ReceivedAsync(string to, Func<ReceivedEmail, bool>? where = null)

@@ -279,6 +279,24 @@ namespace Blog.Web.Data.Migrations.PostgreSQL
                     b.ToTable("Autosaves");
                 });
 
+            modelBuilder.Entity("Blog.Web.Instances.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Blog.Web.Mail.MailSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -580,6 +598,13 @@ namespace Blog.Web.Data.Migrations.PostgreSQL
 
                     b.Property<int>("ImagesFailed")
                         .HasColumnType("integer");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Processed")
                         .HasColumnType("integer");
