@@ -256,5 +256,5 @@ public sealed class SharedPostgreSqlDatabaseTests : SharedDatabaseTests
 {
     protected override BlogFactory CreateFirst() => new PostgresBlogFactory();
 
-    protected override BlogFactory CreateSecond(BlogFactory first) => new PostgresBlogFactory((PostgresBlogFactory)first);
+    protected override BlogFactory CreateSecond(BlogFactory first) => first.OnTheSameDatabase();
 }
