@@ -77,7 +77,16 @@ public static class PortabilityCommands
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var connectionString = scope.ServiceProvider.GetRequiredService<BlogDbContext>().Database.GetConnectionString()!;
+        var database = scope.ServiceProvider.GetRequiredService<BlogDbContext>().Database;
+        if (database.IsNpgsql())
+        {
+            await Console.Error.WriteLineAsync(
+                "This blog's database is on PostgreSQL: back it up with PostgreSQL's own tools, such as " +
+                "pg_dump --format=custom --file=<path> <database> (restored with pg_restore). The backup command copies SQLite files only.");
+            return 1;
+        }
+
+        var connectionString = database.GetConnectionString()!;
         try
         {
             var bytes = await DatabaseBackup.CreateAsync(connectionString, target, app.Lifetime.ApplicationStopping);

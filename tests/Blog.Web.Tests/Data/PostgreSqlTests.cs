@@ -36,7 +36,7 @@ public sealed class PostgreSqlTests : IDisposable
         var secret = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("kept");
 
         var keys = await app.WithDbAsync(async (db, _) => await db.DataProtectionKeys.CountAsync());
-        using var restarted = new PostgresBlogFactory(sameDatabaseAs: app);
+        using var restarted = PostgresBlogFactory.SameDatabaseAs(app);
         var unprotected = restarted.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(secret);
 
         Assert.True(keys >= 1);

@@ -66,6 +66,19 @@ public class BlogFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>Another new app with a database of its own, on the same provider as this one.</summary>
+    public virtual BlogFactory Sibling() => new();
+
+    /// <summary>Sets one configuration setting (before the app starts) and returns the factory.</summary>
+    public BlogFactory WithSetting(string key, string value)
+    {
+        Settings[key] = value;
+        return this;
+    }
+
+    /// <summary>A second app on this one's database, as after a restart.</summary>
+    public virtual BlogFactory OnTheSameDatabase() => new() { DatabasePath = DatabasePath };
+
     /// <summary>Points the app at this factory's own database: a SQLite file here (<see cref="PostgresBlogFactory"/>: a PostgreSQL database).</summary>
     protected virtual void UseDatabase(IWebHostBuilder builder) =>
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");

@@ -20,9 +20,8 @@ public class PostgresBlogFactory : BlogFactory
     }
 
     /// <summary>A second app on another factory's database, as after a restart or as another instance; it drops nothing.</summary>
-    public PostgresBlogFactory(PostgresBlogFactory sameDatabaseAs)
+    private PostgresBlogFactory(PostgresBlogFactory sameDatabaseAs)
     {
-        ArgumentNullException.ThrowIfNull(sameDatabaseAs);
         connectionString = new(() => sameDatabaseAs.ConnectionString);
         Clock.SetUtcNow(sameDatabaseAs.Clock.GetUtcNow());
     }
@@ -30,10 +29,23 @@ public class PostgresBlogFactory : BlogFactory
     /// <summary>This factory's database, created on first use.</summary>
     public string ConnectionString => connectionString.Value;
 
+    public override BlogFactory Sibling() => new PostgresBlogFactory();
+
+    public override BlogFactory OnTheSameDatabase() => SameDatabaseAs(this);
+
+    /// <summary>A second app on <paramref name="other"/>'s database, as after a restart or as another instance; it drops nothing.</summary>
+    public static PostgresBlogFactory SameDatabaseAs(PostgresBlogFactory other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new PostgresBlogFactory(other);
+    }
+
     protected override void UseDatabase(IWebHostBuilder builder)
     {
         builder.UseSetting("Blog:Database:Provider", "PostgreSQL");
         builder.UseSetting("ConnectionStrings:Blog", ConnectionString);
+        // Uploaded imports wait beside the SQLite file; here, in this factory's temp folder all the same.
+        builder.UseSetting("Blog:Database:ImportFolder", Path.Combine(Path.GetDirectoryName(DatabasePath)!, "imports"));
     }
 
     protected override void Dispose(bool disposing)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Blog.Web.Tests.Infrastructure;
@@ -17,22 +18,53 @@ public static class PostgresTestServer
 
     private static readonly Lazy<Task<Server>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private static readonly Lazy<Task<string>> Template = new(
+        async () => await CreateTemplateAsync(await Shared.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>Which PostgreSQL the tests use (its version line), once started.</summary>
     public static async Task<string> DescribeAsync() => (await Shared.Value).Description;
 
-    /// <summary>A new, empty database on the shared server, and its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync()
+    /// <summary>
+    /// A new database on the shared server, and its connection string: a copy of a template with the PostgreSQL
+    /// migrations applied (made once per run), so that each factory does not spend a second migrating. It holds no
+    /// rows: the app still starts as a new blog. <paramref name="migrated"/> false: a truly empty database.
+    /// </summary>
+    public static async Task<string> CreateDatabaseAsync(bool migrated = true)
     {
         var server = await Shared.Value;
         var name = $"blog_{Guid.NewGuid():N}";
+        var template = migrated ? await Template.Value : "template0";
         await using (var connection = new NpgsqlConnection(server.ConnectionString("postgres")))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", connection);
             await create.ExecuteNonQueryAsync();
         }
 
         return server.ConnectionString(name);
+    }
+
+    /// <summary>The migrated template: made by applying the app's PostgreSQL migrations to an empty database.</summary>
+    private static async Task<string> CreateTemplateAsync(Server server)
+    {
+        const string Name = "blog_migrated_template";
+        await using (var connection = new NpgsqlConnection(server.ConnectionString("postgres")))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\" TEMPLATE template0", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        // No pooling: a template must have no open connections when it is copied.
+        var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString(Name)) { Pooling = false }.ConnectionString;
+        var options = new DbContextOptionsBuilder<Blog.Web.Data.PostgreSqlBlogDbContext>()
+            .UseNpgsql(connectionString).Options;
+        await using (var db = new Blog.Web.Data.PostgreSqlBlogDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        return Name;
     }
 
     /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, whoever is still connected to it.</summary>
@@ -173,7 +205,6 @@ public static class PostgresTestServer
         private int stopped;
 
         public string Description { get; set; } = "";
-
         public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",

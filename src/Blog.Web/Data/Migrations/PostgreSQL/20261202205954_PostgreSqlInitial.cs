@@ -960,11 +960,16 @@ namespace Blog.Web.Data.Migrations.PostgreSQL
                 table: "Tags",
                 column: "Slug",
                 unique: true);
+
+            // Full-text search: table, generated tsvector, GIN index and triggers (SQLite has FTS5 in Discovery).
+            PostgreSqlSearchIndex.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            PostgreSqlSearchIndex.Drop(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
