@@ -20,7 +20,7 @@ public sealed class CacheEvictionAcrossInstancesTests : IDisposable
     public CacheEvictionAcrossInstancesTests()
     {
         _ = first.Server;
-        second = new PostgresBlogFactory(first);
+        second = PostgresBlogFactory.SameDatabaseAs(first);
         _ = second.Server;
     }
 
