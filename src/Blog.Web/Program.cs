@@ -122,15 +122,17 @@ app.MapSeoFiles();
 app.MapReaderStatistics();
 
 // Command line: `admin set-password --email E` sets the owner's password; `import FILE [--dry-run]` and `backup PATH`
-// are for large files and scheduled backups. None of them starts the server; they come after the routes are mapped, so
-// the import knows the addresses a page may not take.
-if (args is [("admin" or "import" or "backup"), ..])
+// are for large files and scheduled backups; `copy-to-postgresql "CONNECTION STRING"` moves a SQLite blog to PostgreSQL.
+// None of them starts the server; they come after the routes are mapped, so the import knows the addresses a page may
+// not take.
+if (args is [("admin" or "import" or "backup" or "copy-to-postgresql"), ..])
 {
     await database;
     return args[0] switch
     {
         "admin" => await AdminCommand.RunAsync(app, args),
         "import" => await PortabilityCommands.ImportAsync(app, args),
+        "copy-to-postgresql" => await PortabilityCommands.CopyToPostgreSqlAsync(app, args),
         _ => await PortabilityCommands.BackupAsync(app, args),
     };
 }

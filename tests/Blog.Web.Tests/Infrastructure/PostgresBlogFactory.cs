@@ -26,6 +26,15 @@ public class PostgresBlogFactory : BlogFactory
         Clock.SetUtcNow(sameDatabaseAs.Clock.GetUtcNow());
     }
 
+    private PostgresBlogFactory(string existingDatabase, bool ownsDatabase)
+    {
+        connectionString = new(() => existingDatabase);
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    /// <summary>An app on a database made elsewhere (by <see cref="PostgresTestServer.CreateDatabaseAsync"/>), dropped with the factory.</summary>
+    public static PostgresBlogFactory OnDatabase(string connectionString) => new(connectionString, ownsDatabase: true);
+
     /// <summary>This factory's database, created on first use.</summary>
     public string ConnectionString => connectionString.Value;
 

@@ -248,7 +248,7 @@ public sealed class SharedSqliteFileTests : SharedDatabaseTests
 {
     protected override BlogFactory CreateFirst() => new();
 
-    protected override BlogFactory CreateSecond(BlogFactory first) => new() { DatabasePath = first.DatabasePath };
+    protected override BlogFactory CreateSecond(BlogFactory first) => first.OnTheSameDatabase();
 }
 
 /// <summary>Two instances on one PostgreSQL database, the set-up several instances are meant for.</summary>
