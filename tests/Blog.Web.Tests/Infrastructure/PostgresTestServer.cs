@@ -85,6 +85,7 @@ public static class PostgresTestServer
             "/usr/lib/postgresql/<version>/bin or in BLOG_TEST_POSTGRES_BIN. Install Debian's postgresql package " +
             "(`apt-get install postgresql`; `bash tests/run.sh` does it when it can).");
 
+        RemoveStaleFolders();
         var folder = Path.Combine(Path.GetTempPath(), $"blog-web-tests-pg-{Guid.NewGuid():N}");
         var data = Path.Combine(folder, "data");
         Directory.CreateDirectory(folder);
@@ -155,6 +156,29 @@ public static class PostgresTestServer
                 throw new InvalidOperationException(
                     $"PostgreSQL tests cannot run: the server from {bin} did not accept connections on port {port} " +
                     $"({(process.HasExited ? "it exited" : "30 s")}). Its output:\n{output}", e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Folders of earlier runs whose server is gone (a test process killed before its exit handler ran): no
+    /// postmaster.pid, and untouched for half an hour, so a run starting at this moment is never mistaken for one.
+    /// </summary>
+    private static void RemoveStaleFolders()
+    {
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), "blog-web-tests-pg-*"))
+        {
+            try
+            {
+                if (!File.Exists(Path.Combine(stale, "data", "postmaster.pid"))
+                    && Directory.GetLastWriteTimeUtc(stale) < DateTime.UtcNow.AddMinutes(-30))
+                {
+                    Directory.Delete(stale, recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's, or in use: left alone.
             }
         }
     }
