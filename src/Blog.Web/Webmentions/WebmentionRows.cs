@@ -21,12 +21,24 @@ public enum WebmentionState
     Skipped = 4,
 }
 
+/// <summary>What the worker's claims read of a queued webmention, received or to send.</summary>
+public interface IWebmentionWork
+{
+    int Id { get; }
+
+    WebmentionState State { get; }
+
+    DateTime NextAttemptAt { get; }
+
+    DateTime? LeaseUntil { get; }
+}
+
 /// <summary>
 /// A webmention another site sent: taken by the endpoint after the quick checks, verified later by the worker (the
 /// source fetched, its link to the target found, its microformats read). Durable: a restart loses none.
 /// </summary>
 [HiddenFromReaders]
-public sealed class ReceivedWebmention
+public sealed class ReceivedWebmention : IWebmentionWork
 {
     public int Id { get; private set; }
 
@@ -62,7 +74,7 @@ public sealed class ReceivedWebmention
 /// update removed is sent too, once, so the other site can take its mention down). Unique per post, target and version.
 /// </summary>
 [HiddenFromReaders]
-public sealed class OutgoingWebmention
+public sealed class OutgoingWebmention : IWebmentionWork
 {
     public int Id { get; private set; }
 

@@ -66,15 +66,28 @@ public sealed partial class WebmentionWorker(
         }
     }
 
+    /// <summary>
+    /// The rows due: waiting, or claimed by a worker whose lease ran out. A claim reads their ids, then UPDATEs with this
+    /// condition repeated on each row, so that when two instances claim at once only one UPDATE matches each row (SQLite
+    /// writes one statement at a time; PostgreSQL re-checks a row it waited for and skips it), as the outbox does.
+    /// </summary>
+    private static IQueryable<T> Due<T>(IQueryable<T> rows, DateTime now) where T : class, IWebmentionWork =>
+        rows.Where(w => (w.State == WebmentionState.Pending && w.NextAttemptAt <= now) || (w.State == WebmentionState.Working && w.LeaseUntil <= now));
+
     private async Task<int> VerifyDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         var (token, now) = (Guid.NewGuid().ToString("N"), clock.GetUtcNow().UtcDateTime);
         var leaseUntil = now + options.Value.Lease;
-        await db.ReceivedWebmentions
-            .Where(w => (w.State == WebmentionState.Pending && w.NextAttemptAt <= now) || (w.State == WebmentionState.Working && w.LeaseUntil <= now))
-            .OrderBy(w => w.NextAttemptAt).ThenBy(w => w.Id).Take(BatchSize)
+        var due = Due(db.ReceivedWebmentions, now);
+        var candidates = await due.OrderBy(w => w.NextAttemptAt).ThenBy(w => w.Id).Select(w => w.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        await due.Where(w => candidates.Contains(w.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(w => w.State, WebmentionState.Working).SetProperty(w => w.ClaimToken, token)
                 .SetProperty(w => w.LeaseUntil, leaseUntil).SetProperty(w => w.Attempts, w => w.Attempts + 1), cancellationToken);
         var batch = await db.ReceivedWebmentions.AsNoTracking().Where(w => w.ClaimToken == token && w.State == WebmentionState.Working)
@@ -111,9 +124,14 @@ public sealed partial class WebmentionWorker(
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         var (token, now) = (Guid.NewGuid().ToString("N"), clock.GetUtcNow().UtcDateTime);
         var leaseUntil = now + options.Value.Lease;
-        await db.OutgoingWebmentions
-            .Where(w => (w.State == WebmentionState.Pending && w.NextAttemptAt <= now) || (w.State == WebmentionState.Working && w.LeaseUntil <= now))
-            .OrderBy(w => w.NextAttemptAt).ThenBy(w => w.Id).Take(BatchSize)
+        var due = Due(db.OutgoingWebmentions, now);
+        var candidates = await due.OrderBy(w => w.NextAttemptAt).ThenBy(w => w.Id).Select(w => w.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        await due.Where(w => candidates.Contains(w.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(w => w.State, WebmentionState.Working).SetProperty(w => w.ClaimToken, token)
                 .SetProperty(w => w.LeaseUntil, leaseUntil).SetProperty(w => w.Attempts, w => w.Attempts + 1), cancellationToken);
         var batch = await db.OutgoingWebmentions.AsNoTracking().Where(w => w.ClaimToken == token && w.State == WebmentionState.Working)

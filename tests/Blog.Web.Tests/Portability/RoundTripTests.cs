@@ -13,15 +13,32 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Tests.Portability;
 
 /// <summary>Export everything, import it into an empty blog, get the same blog; and Markdown zips from elsewhere.</summary>
-public sealed class RoundTripTests : IDisposable
+public class RoundTripTests : IDisposable
 {
-    private readonly BlogFactory source = new();
-    private readonly BlogFactory target = new();
+    private readonly BlogFactory source;
+    private readonly BlogFactory target;
+
+    public RoundTripTests()
+        : this(new BlogFactory(), new BlogFactory())
+    {
+    }
+
+    /// <summary>The same tests on another provider (RoundTripTestsOnPostgreSql).</summary>
+    protected RoundTripTests(BlogFactory source, BlogFactory target) => (this.source, this.target) = (source, target);
 
     public void Dispose()
     {
-        source.Dispose();
-        target.Dispose();
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            source.Dispose();
+            target.Dispose();
+        }
     }
 
     private async Task FillSourceAsync()
@@ -200,3 +217,6 @@ public sealed class RoundTripTests : IDisposable
         return path;
     }
 }
+
+/// <summary>The same tests on PostgreSQL: exported from one PostgreSQL blog, imported into another.</summary>
+public sealed class RoundTripTestsOnPostgreSql() : RoundTripTests(new PostgresBlogFactory(), new PostgresBlogFactory());

@@ -33,6 +33,7 @@ public sealed partial class CodeRulesTests
         { "Subscriptions", ["Pages", "Areas", "Editing", "Portability"] },
         { "Webmentions", ["Pages", "Areas", "Editing", "Portability", "Caching"] },
         { "Mail", ["Pages", "Areas", "Components", "Editing", "Portability", "Posts", "StaticPages", "Caching"] },
+        { "Instances", ["Pages", "Areas", "Components", "Editing", "Portability"] },
     };
 
     [Theory]

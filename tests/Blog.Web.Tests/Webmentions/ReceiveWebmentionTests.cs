@@ -9,16 +9,25 @@ using static Blog.Web.Tests.Caching.PageCacheResponses;
 namespace Blog.Web.Tests.Webmentions;
 
 /// <summary>Receiving webmentions: the endpoint and its quick checks, then the background check of the source, served by a real local stand-in site.</summary>
-public sealed class ReceiveWebmentionTests : IAsyncLifetime
+public class ReceiveWebmentionTests : IAsyncLifetime
 {
+    private readonly bool postgreSql;
     private const string Target = "http://localhost/blog/talked-about";
     private BlogFactory app = default!;
     private StandInSite site = default!;
 
+    public ReceiveWebmentionTests()
+        : this(postgreSql: false)
+    {
+    }
+
+    /// <summary>The same tests on another provider (ReceiveWebmentionTestsOnPostgreSql).</summary>
+    protected ReceiveWebmentionTests(bool postgreSql) => this.postgreSql = postgreSql;
+
     public async Task InitializeAsync()
     {
         site = await StandInSite.StartAsync();
-        app = WebmentionTesting.CreateApp();
+        app = WebmentionTesting.CreateApp(postgreSql: postgreSql);
         await app.AddPostAsync("Talked about");
         await app.AddPostAsync("Quiet one");
     }
@@ -164,7 +173,7 @@ public sealed class ReceiveWebmentionTests : IAsyncLifetime
     [Fact]
     public async Task A_source_on_a_private_address_is_refused_by_the_address_guard()
     {
-        using var guarded = WebmentionTesting.CreateApp(allowPrivate: false);
+        using var guarded = WebmentionTesting.CreateApp(allowPrivate: false, postgreSql: postgreSql);
         await guarded.AddPostAsync("Talked about");
         site.Pages["/private"] = ("text/html", WebmentionTesting.Entry(Target, "u-in-reply-to"), null);
 
@@ -281,3 +290,5 @@ public sealed class ReceiveWebmentionTests : IAsyncLifetime
         Assert.Equal([CommentStatus.Approved, CommentStatus.Approved, CommentStatus.Held], (await app.MentionsAsync()).Select(m => m.Status));
     }
 }
+
+public sealed class ReceiveWebmentionTestsOnPostgreSql() : ReceiveWebmentionTests(postgreSql: true);

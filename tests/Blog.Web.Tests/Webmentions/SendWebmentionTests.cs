@@ -4,16 +4,25 @@ using Blog.Web.Webmentions;
 namespace Blog.Web.Tests.Webmentions;
 
 /// <summary>Sending webmentions when a post is published or updated: discovery and the POST, against real local stand-in sites.</summary>
-public sealed class SendWebmentionTests : IAsyncLifetime
+public class SendWebmentionTests : IAsyncLifetime
 {
+    private readonly bool postgreSql;
     private BlogFactory app = default!;
     private StandInSite site = default!;
     private HttpClient owner = default!;
 
+    public SendWebmentionTests()
+        : this(postgreSql: false)
+    {
+    }
+
+    /// <summary>The same tests on another provider (SendWebmentionTestsOnPostgreSql).</summary>
+    protected SendWebmentionTests(bool postgreSql) => this.postgreSql = postgreSql;
+
     public async Task InitializeAsync()
     {
         site = await StandInSite.StartAsync();
-        app = WebmentionTesting.CreateApp();
+        app = WebmentionTesting.CreateApp(postgreSql: postgreSql);
         owner = await app.SignInAsOwnerAsync();
     }
 
@@ -78,7 +87,7 @@ public sealed class SendWebmentionTests : IAsyncLifetime
     [Fact]
     public async Task An_endpoint_on_a_private_address_is_refused_and_nothing_is_sent()
     {
-        using var guarded = WebmentionTesting.CreateApp(allowPrivate: false);
+        using var guarded = WebmentionTesting.CreateApp(allowPrivate: false, postgreSql: postgreSql);
         var guardedOwner = await guarded.SignInAsOwnerAsync();
         site.Pages["/guarded"] = ("text/html", "<html><head><link rel=\"webmention\" href=\"/endpoint\"></head></html>", null);
         var saved = await guardedOwner.SubmitFormAsync("/admin/posts/new", new Dictionary<string, string>
@@ -118,3 +127,5 @@ public sealed class SendWebmentionTests : IAsyncLifetime
         Assert.Contains("/missing-endpoint", site.Requests);
     }
 }
+
+public sealed class SendWebmentionTestsOnPostgreSql() : SendWebmentionTests(postgreSql: true);

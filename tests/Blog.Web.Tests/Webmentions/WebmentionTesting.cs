@@ -8,11 +8,16 @@ namespace Blog.Web.Tests.Webmentions;
 
 internal static class WebmentionTesting
 {
-    /// <summary>A blog whose webmention fetches may reach the loopback stand-ins (or not, when <paramref name="allowPrivate"/> is false).</summary>
-    public static BlogFactory CreateApp(bool allowPrivate = true) => new()
+    /// <summary>
+    /// A blog whose webmention fetches may reach the loopback stand-ins (or not, when <paramref name="allowPrivate"/> is
+    /// false), on SQLite or on PostgreSQL.
+    /// </summary>
+    public static BlogFactory CreateApp(bool allowPrivate = true, bool postgreSql = false)
     {
-        Settings = { ["Blog:Webmentions:AllowPrivateAddresses"] = allowPrivate ? "true" : "false" },
-    };
+        var app = postgreSql ? new PostgresBlogFactory() : new BlogFactory();
+        app.Settings["Blog:Webmentions:AllowPrivateAddresses"] = allowPrivate ? "true" : "false";
+        return app;
+    }
 
     public static Task<HttpResponseMessage> SendWebmentionAsync(this HttpClient client, string source, string target) =>
         client.PostAsync("/webmention", new FormUrlEncodedContent(new Dictionary<string, string> { ["source"] = source, ["target"] = target }));

@@ -132,7 +132,7 @@ namespace Blog.Web.Data.Migrations
 
                     b.HasIndex("PostId", "SourceUrl")
                         .IsUnique()
-                        .HasFilter("SourceUrl IS NOT NULL");
+                        .HasFilter("\"SourceUrl\" IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAtUtc");
 

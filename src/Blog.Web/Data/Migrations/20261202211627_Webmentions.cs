@@ -100,7 +100,7 @@ namespace Blog.Web.Data.Migrations
                 table: "Comments",
                 columns: new[] { "PostId", "SourceUrl" },
                 unique: true,
-                filter: "SourceUrl IS NOT NULL");
+                filter: "\"SourceUrl\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutgoingWebmentions_PostId_Target_ContentVersion",

@@ -129,7 +129,7 @@ namespace Blog.Web.Data.Migrations
 
                     b.HasIndex("PostId", "SourceUrl")
                         .IsUnique()
-                        .HasFilter("SourceUrl IS NOT NULL");
+                        .HasFilter("\"SourceUrl\" IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAtUtc");
 
@@ -279,6 +279,24 @@ namespace Blog.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Autosaves");
+                });
+
+            modelBuilder.Entity("Blog.Web.Instances.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
                 });
 
             modelBuilder.Entity("Blog.Web.Mail.MailSettings", b =>
@@ -574,6 +592,13 @@ namespace Blog.Web.Data.Migrations
 
                     b.Property<int>("ImagesFailed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Processed")
                         .HasColumnType("INTEGER");
