@@ -14,6 +14,7 @@ using Blog.Web.Seo;
 using Blog.Web.Settings;
 using Blog.Web.Statistics;
 using Blog.Web.Subscriptions;
+using Blog.Web.Webmentions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -61,6 +62,9 @@ builder.Services.AddMail(builder.Configuration);
 
 // Subscriptions: readers subscribe (double opt-in); posts and weekly digests go to them through the outbox.
 builder.Services.AddSubscriptions(builder.Configuration);
+
+// Webmentions: other sites' replies, likes and mentions verified in the background; the posts' own links notified.
+builder.Services.AddWebmentions(builder.Configuration);
 
 // Pages: the public site, and the dashboard under /admin (owner only, by folder convention).
 builder.Services.AddSitePages();
@@ -113,6 +117,9 @@ app.MapRazorPages().WithStaticAssets();
 
 // Comment emails' links: confirming replies by email, one-click unsubscribe.
 app.MapComments();
+
+// The Webmention endpoint (/webmention): cross-site by design, so no antiforgery; rate-limited and queued.
+app.MapWebmentions();
 
 // Being found: RSS and Atom feeds (blog, tag, category), the sitemap and robots.txt.
 app.MapFeeds();

@@ -85,6 +85,11 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
 
     public DbSet<Mailing> Mailings => Set<Mailing>();
 
+    /// <summary>Webmentions received (to verify) and to send (Webmentions/).</summary>
+    public DbSet<Webmentions.ReceivedWebmention> ReceivedWebmentions => Set<Webmentions.ReceivedWebmention>();
+
+    public DbSet<Webmentions.OutgoingWebmention> OutgoingWebmentions => Set<Webmentions.OutgoingWebmention>();
+
     /// <summary>Work that runs on one instance at a time when several share the database (Instances/).</summary>
     public DbSet<Lease> Leases => Set<Lease>();
 

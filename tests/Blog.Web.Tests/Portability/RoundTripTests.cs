@@ -79,13 +79,20 @@ public class RoundTripTests : IDisposable
     /// <summary>Each comment with its state, its author's email, whether it is the owner's, the comment it answers and what readers see.</summary>
     private static Task<List<string>> CommentsAsync(BlogFactory app) => app.WithDbAsync(async (db, _) =>
         (await db.Comments.AsNoTracking().Include(c => c.Parent).Include(c => c.Post).OrderBy(c => c.CreatedAtUtc).ToListAsync())
-            .Select(c => $"{c.Post!.Slug}|{c.AuthorName}|{c.AuthorEmail}|{c.Status}|{c.IsOwner}|{c.Parent?.AuthorName}|{c.Html}|{c.CreatedAtUtc:o}")
+            .Select(c => $"{c.Post!.Slug}|{c.AuthorName}|{c.AuthorEmail}|{c.Status}|{c.IsOwner}|{c.Parent?.AuthorName}|{c.Html}|{c.CreatedAtUtc:o}|{c.Kind}|{c.SourceUrl}")
             .ToList());
 
     [Fact]
     public async Task Exporting_as_a_zip_and_importing_it_into_an_empty_blog_reproduces_the_blog()
     {
         await FillSourceAsync();
+        await source.WithDbAsync(async db =>
+        {
+            var post = await db.Posts.SingleAsync(p => p.Slug == "first-light");
+            db.Comments.Add(new Comment { PostId = post.Id, Kind = CommentKind.Like, SourceUrl = "https://bea.example/likes/1", AuthorName = "Bea", AuthorUrl = "https://bea.example/", CreatedAtUtc = source.UtcNow.AddMinutes(4), Status = CommentStatus.Approved });
+            db.Comments.Add(new Comment { PostId = post.Id, Kind = CommentKind.Reply, SourceUrl = "https://carl.example/re", AuthorName = "Carl", Text = "Indeed.", Html = "<p>Indeed.</p>", CreatedAtUtc = source.UtcNow.AddMinutes(5), Status = CommentStatus.Held });
+            await db.SaveChangesAsync();
+        });
         var zip = await DownloadAsync(await source.SignInAsOwnerAsync(), "zip");
 
         var run = await target.ImportAsync(zip);

@@ -92,6 +92,9 @@ namespace Blog.Web.Data.Migrations.PostgreSQL
                     b.Property<bool>("IsOwner")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("OriginalId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -104,6 +107,10 @@ namespace Blog.Web.Data.Migrations.PostgreSQL
 
                     b.Property<DateTime?>("RepliesConfirmedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -129,6 +136,10 @@ namespace Blog.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("IpHash", "CreatedAtUtc");
 
                     b.HasIndex("PostId", "OriginalId");
+
+                    b.HasIndex("PostId", "SourceUrl")
+                        .IsUnique()
+                        .HasFilter("\"SourceUrl\" IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAtUtc");
 
@@ -169,6 +180,9 @@ namespace Blog.Web.Data.Migrations.PostgreSQL
 
                     b.Property<int>("MaxPerAddressPerHour")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Webmentions")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1216,6 +1230,142 @@ namespace Blog.Web.Data.Migrations.PostgreSQL
                     b.ToTable("Subscribers");
                 });
 
+            modelBuilder.Entity("Blog.Web.Webmentions.OutgoingWebmention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ContentVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.HasIndex("PostId", "Target", "ContentVersion")
+                        .IsUnique();
+
+                    b.ToTable("OutgoingWebmentions");
+                });
+
+            modelBuilder.Entity("Blog.Web.Webmentions.ReceivedWebmention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IpHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("IpHash", "ReceivedAtUtc");
+
+                    b.HasIndex("Source", "Target");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("ReceivedWebmentions");
+                });
+
             modelBuilder.Entity("Blog.Web.Writing.ContentRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -1515,6 +1665,24 @@ namespace Blog.Web.Data.Migrations.PostgreSQL
                         });
 
                     b.Navigation("SocialLinks");
+                });
+
+            modelBuilder.Entity("Blog.Web.Webmentions.OutgoingWebmention", b =>
+                {
+                    b.HasOne("Blog.Web.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Blog.Web.Webmentions.ReceivedWebmention", b =>
+                {
+                    b.HasOne("Blog.Web.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Blog.Web.Writing.ContentRevision", b =>
