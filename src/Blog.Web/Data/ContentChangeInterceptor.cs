@@ -15,7 +15,7 @@ namespace Blog.Web.Data;
 /// them on content calls <see cref="Notify"/> itself.) Other instances sharing the database hear of it through the
 /// <see cref="ICacheEvictionBus"/>.
 /// </summary>
-public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener> listeners, ICacheEvictionBus bus) : SaveChangesInterceptor
+public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener> listeners, ICacheEvictionBus bus, AfterCommit afterCommit) : SaveChangesInterceptor
 {
     /// <summary>
     /// The account and key stores' own entities, which come from libraries and so cannot be marked: readers never see them.
@@ -132,7 +132,11 @@ public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener>
         }
     }
 
-    /// <summary>Evicts here what a finished save changed, and says what (tags null: everything), or null when readers see no change.</summary>
+    /// <summary>
+    /// Evicts here what a finished save changed, and says what (tags null: everything), or null when readers see no change.
+    /// A save inside a transaction evicts again when it commits: a reader in between still read the old rows and may
+    /// have cached them (and the publication schedule read without the new time), which would then stay until the next save.
+    /// </summary>
     private Evicted? Saved(DbContext? context)
     {
         if (context is null || !publicSaves.TryGetValue(context, out var tags))
@@ -141,14 +145,26 @@ public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener>
         }
 
         publicSaves.Remove(context);
-        if (ReferenceEquals(tags, All))
+        var everything = ReferenceEquals(tags, All);
+        void EvictHere()
         {
-            NotifyHere();
-            return new Evicted(null);
+            if (everything)
+            {
+                NotifyHere();
+            }
+            else
+            {
+                NotifyPagesHere(tags);
+            }
         }
 
-        NotifyPagesHere(tags);
-        return new Evicted(tags);
+        EvictHere();
+        if (context.Database.CurrentTransaction is not null)
+        {
+            afterCommit.Run(context, EvictHere);
+        }
+
+        return new Evicted(everything ? null : tags);
     }
 
     private sealed record Evicted(IReadOnlyCollection<string>? Tags);

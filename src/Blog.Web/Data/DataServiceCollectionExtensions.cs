@@ -24,6 +24,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<IContentChangeListener>(services => services.GetRequiredService<PublicationSchedule>());
         builder.Services.AddSingleton<SiteContext>();
         builder.Services.AddSingleton<ContentChangeInterceptor>();
+        builder.Services.AddSingleton<AfterCommit>();
         if (provider == DatabaseProvider.PostgreSql)
         {
             AddPostgreSql(builder);
@@ -55,7 +56,7 @@ public static class DataServiceCollectionExtensions
         // services) on every request, which cost more than the queries themselves.
         builder.Services.AddDbContextPool<BlogDbContext>((services, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor(walAutocheckpoint), services.GetRequiredService<ContentChangeInterceptor>())
+            .AddInterceptors(new SqlitePragmaInterceptor(walAutocheckpoint), services.GetRequiredService<ContentChangeInterceptor>(), services.GetRequiredService<AfterCommit>())
             // SQLite rebuilds a table with foreign keys off, which it cannot do inside a transaction; EF warns about
             // each such step. The initializer says in one line what was applied instead (see DatabaseInitializer).
             .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
@@ -74,7 +75,7 @@ public static class DataServiceCollectionExtensions
         // The code asks for BlogDbContext and gets the PostgreSQL type, whose migrations are PostgreSQL's own.
         builder.Services.AddDbContextPool<BlogDbContext, PostgreSqlBlogDbContext>((services, options) => options
             .UseNpgsql(connectionString)
-            .AddInterceptors(services.GetRequiredService<ContentChangeInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<ContentChangeInterceptor>(), services.GetRequiredService<AfterCommit>()));
     }
 
     /// <summary><c>Blog:Database:Provider</c>: <c>Sqlite</c> when unset.</summary>

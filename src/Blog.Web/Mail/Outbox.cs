@@ -10,7 +10,7 @@ namespace Blog.Web.Mail;
 /// without saving, so it commits with whatever caused it (a comment, a subscription) or not at all;
 /// <see cref="EnqueueAndSaveAsync"/> saves it on its own. The background worker sends it once saved.
 /// </summary>
-public sealed class Outbox(TimeProvider clock, OutboxSignal signal)
+public sealed class Outbox(TimeProvider clock, OutboxSignal signal, AfterCommit afterCommit)
 {
     /// <summary>
     /// Adds <paramref name="email"/> to <paramref name="db"/> (not saved). Returns false, adding nothing, when an email
@@ -104,11 +104,14 @@ public sealed class Outbox(TimeProvider clock, OutboxSignal signal)
         };
     }
 
+    /// <summary>Wakes the worker once the saved emails can be seen: after the caller's transaction commits, if it has one.</summary>
     private void WakeWorker(object? sender, SavedChangesEventArgs e)
     {
         if (sender is BlogDbContext db)
         {
             db.SavedChanges -= WakeWorker;
+            afterCommit.Run(db, signal.Wake);
+            return;
         }
 
         signal.Wake();

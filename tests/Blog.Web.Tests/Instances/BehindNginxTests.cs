@@ -166,10 +166,12 @@ public sealed class BehindNginxTests : IAsyncLifetime, IDisposable
     private Task<string?> LeaseHolderAsync() =>
         seed.WithDbAsync((db, _) => db.Leases.AsNoTracking().Where(l => l.Name == MailingWorker.LeaseName).Select(l => l.Holder).SingleOrDefaultAsync());
 
+    /// <summary>
+    /// Starts nginx once every instance answers: a request nginx passed to an instance still starting would mark it
+    /// failed (<c>max_fails=1</c>) for ten seconds, and with both marked nginx answers 502 however soon they are up.
+    /// </summary>
     private async Task StartNginxAsync(params Process[] instances)
     {
-        nginx = new NginxProxy(instances.Select(p => ports[p]));
-        await nginx.WaitUntilListeningAsync();
         foreach (var instance in instances)
         {
             await WaitAsync(async () =>
@@ -185,6 +187,9 @@ public sealed class BehindNginxTests : IAsyncLifetime, IDisposable
                 }
             }, "the instance to answer");
         }
+
+        nginx = new NginxProxy(instances.Select(p => ports[p]));
+        await nginx.WaitUntilListeningAsync();
     }
 
     private readonly Dictionary<Process, int> ports = [];
