@@ -271,4 +271,27 @@ public sealed class PageCacheOffTests : IDisposable
         Assert.Contains("Edited now", (await reader.GetDocumentAsync("/")).Texts(".post-card__title"));
         Assert.Equal("Edited now", (await reader.GetDocumentAsync("/blog/next-door")).Text(".prev-next__previous .prev-next__title"));
     }
+
+    [Fact]
+    public async Task A_page_read_between_a_save_and_its_commit_gives_way_to_the_saved_version_once_committed()
+    {
+        var post = await app.AddPostAsync("Mid save", body: "Before the save.");
+        var reader = app.CreateReader();
+        await reader.GetAsync("/blog/mid-save");
+
+        await app.WithDbAsync(async (db, services) =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var saved = await db.Posts.FindAsync(post.Id);
+            saved!.SetBody("After the save.", services.GetRequiredService<Blog.Web.Markdown.MarkdownRenderer>(), app.UtcNow);
+            await db.SaveChangesAsync();
+
+            // Saved but not committed: a reader still gets the old words (and the page cache may keep them).
+            Assert.Contains("Before the save.", await reader.GetStringAsync("/blog/mid-save"), StringComparison.Ordinal);
+            await transaction.CommitAsync();
+            return true;
+        });
+
+        Assert.Contains("After the save.", await reader.GetStringAsync("/blog/mid-save"), StringComparison.Ordinal);
+    }
 }
