@@ -4,6 +4,7 @@ using Blog.Web.Comments;
 using Blog.Web.Data;
 using Blog.Web.Feeds;
 using Blog.Web.Hosting;
+using Blog.Web.Instances;
 using Blog.Web.Mail;
 using Blog.Web.Markdown;
 using Blog.Web.Media;
@@ -13,6 +14,7 @@ using Blog.Web.Seo;
 using Blog.Web.Settings;
 using Blog.Web.Statistics;
 using Blog.Web.Subscriptions;
+using Blog.Web.Webmentions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,6 +29,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 // Storage: content, settings, users and data-protection keys in one SQLite file.
 builder.AddBlogData();
+
+// Several instances: this one's identity, and database leases so background work runs once across all of them.
+builder.Services.AddInstances(builder.Configuration);
 
 // Markdown: one Markdig pipeline with sanitized output, and the <markdown> tag helper.
 builder.Services.AddMarkdown();
@@ -57,6 +62,9 @@ builder.Services.AddMail(builder.Configuration);
 
 // Subscriptions: readers subscribe (double opt-in); posts and weekly digests go to them through the outbox.
 builder.Services.AddSubscriptions(builder.Configuration);
+
+// Webmentions: other sites' replies, likes and mentions verified in the background; the posts' own links notified.
+builder.Services.AddWebmentions(builder.Configuration);
 
 // Pages: the public site, and the dashboard under /admin (owner only, by folder convention).
 builder.Services.AddSitePages();
@@ -110,6 +118,9 @@ app.MapRazorPages().WithStaticAssets();
 // Comment emails' links: confirming replies by email, one-click unsubscribe.
 app.MapComments();
 
+// The Webmention endpoint (/webmention): cross-site by design, so no antiforgery; rate-limited and queued.
+app.MapWebmentions();
+
 // Being found: RSS and Atom feeds (blog, tag, category), the sitemap and robots.txt.
 app.MapFeeds();
 app.MapSeoFiles();
@@ -118,15 +129,17 @@ app.MapSeoFiles();
 app.MapReaderStatistics();
 
 // Command line: `admin set-password --email E` sets the owner's password; `import FILE [--dry-run]` and `backup PATH`
-// are for large files and scheduled backups. None of them starts the server; they come after the routes are mapped, so
-// the import knows the addresses a page may not take.
-if (args is [("admin" or "import" or "backup"), ..])
+// are for large files and scheduled backups; `copy-to-postgresql "CONNECTION STRING"` moves a SQLite blog to PostgreSQL.
+// None of them starts the server; they come after the routes are mapped, so the import knows the addresses a page may
+// not take.
+if (args is [("admin" or "import" or "backup" or "copy-to-postgresql"), ..])
 {
     await database;
     return args[0] switch
     {
         "admin" => await AdminCommand.RunAsync(app, args),
         "import" => await PortabilityCommands.ImportAsync(app, args),
+        "copy-to-postgresql" => await PortabilityCommands.CopyToPostgreSqlAsync(app, args),
         _ => await PortabilityCommands.BackupAsync(app, args),
     };
 }

@@ -63,6 +63,9 @@ public static class SitePaths
     /// <summary>The post page showing its "awaiting moderation" message (a :target rule: the cached page serves everyone).</summary>
     public static string PostCommentHeld(string slug) => Post(slug) + "#comment-held";
 
+    /// <summary>The Webmention endpoint (W3C): other sites POST <c>source</c> and <c>target</c> here; advertised on each post page.</summary>
+    public const string Webmention = "/webmention";
+
     public static string Tag(string slug) => $"/blog/tag/{Segment(slug)}";
 
     public static string Tag(string slug, int pageNumber) => Paged(Tag(slug), pageNumber);

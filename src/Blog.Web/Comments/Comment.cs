@@ -14,6 +14,24 @@ public enum CommentStatus
     Trash = 3,
 }
 
+/// <summary>What a response is: a comment written here, or a webmention from another site (by its microformats).</summary>
+public enum CommentKind
+{
+    Comment = 0,
+
+    /// <summary>A post elsewhere answering this one (<c>u-in-reply-to</c>): shown among the comments.</summary>
+    Reply = 1,
+
+    /// <summary><c>u-like-of</c>: shown in the row of likes.</summary>
+    Like = 2,
+
+    /// <summary><c>u-repost-of</c>: shown in the row of reposts.</summary>
+    Repost = 3,
+
+    /// <summary>Any other page linking to the post: shown in the short list of mentions.</summary>
+    Mention = 4,
+}
+
 /// <summary>
 /// A reader's comment (or the author's reply) under a post: written here, or brought over from the old blog. The email
 /// is the owner's to see only: no page, feed or public file ever carries it. Saving one evicts only its post's page,
@@ -25,6 +43,8 @@ public sealed class Comment : IChangesSomePages
     public const int MaxEmailLength = 254;
     public const int MaxUrlLength = 300;
     public const int MaxTextLength = 5000;
+
+    public const int MaxSourceUrlLength = 2000;
 
     public int Id { get; private set; }
 
@@ -66,6 +86,12 @@ public sealed class Comment : IChangesSomePages
 
     /// <summary>When the commenter confirmed, from the emailed link, that replies may be sent; cleared by unsubscribing.</summary>
     public DateTime? RepliesConfirmedAtUtc { get; set; }
+
+    /// <summary>A comment written here, or which kind of webmention it is.</summary>
+    public CommentKind Kind { get; set; }
+
+    /// <summary>For a webmention: the page on another site that links here (one mention per source and post).</summary>
+    public string? SourceUrl { get; set; }
 
     /// <summary>Its id on the blog it came from, so a second import does not add it twice.</summary>
     public string? OriginalId { get; set; }

@@ -23,10 +23,15 @@ public sealed class CommentNotifications(BlogDbContext db, Outbox outbox)
         var held = comment.Status == CommentStatus.Held;
         var link = (request.SiteUrl ?? "") + SitePaths.Admin.Comment(comment.Id);
         var title = request.PostTitle.Length > 0 ? request.PostTitle : request.PostUrl;
-        var subject = held ? $"A comment awaits you on “{title}”" : $"New comment on “{title}”";
+        var noun = comment.SourceUrl is null ? "comment" : "webmention";
+        var subject = held ? $"A {noun} awaits you on “{title}”" : $"New {noun} on “{title}”";
         var what = held ? "is waiting for you to approve it" : "is shown under the post";
-        var text = $"{comment.AuthorName} <{comment.AuthorEmail}> commented on “{title}”; it {what}.\n\n{comment.Text}\n\nModerate it: {link}\n";
-        var html = $"<p>{Encode(comment.AuthorName)} &lt;{Encode(comment.AuthorEmail ?? "")}&gt; commented on “<a href=\"{Encode(request.PostUrl)}\">{Encode(title)}</a>”; it {what}.</p>"
+        // A webmention names its source page instead of an email.
+        var (who, whoHtml, verb) = comment.SourceUrl is { } source
+            ? ($"{comment.AuthorName} ({source})", $"{Encode(comment.AuthorName)} (<a href=\"{Encode(source)}\">{Encode(source)}</a>)", MentionVerb(comment.Kind))
+            : ($"{comment.AuthorName} <{comment.AuthorEmail}>", $"{Encode(comment.AuthorName)} &lt;{Encode(comment.AuthorEmail ?? "")}&gt;", "commented on");
+        var text = $"{who} {verb} “{title}”; it {what}.\n\n{comment.Text}\n\nModerate it: {link}\n";
+        var html = $"<p>{whoHtml} {verb} “<a href=\"{Encode(request.PostUrl)}\">{Encode(title)}</a>”; it {what}.</p>"
             + $"<blockquote>{comment.Html}</blockquote><p><a href=\"{Encode(link)}\">Moderate it in the dashboard</a> (you will be asked to sign in).</p>";
         await outbox.EnqueueAsync(db, new OutgoingEmail(to, subject, html, text, $"comment-owner:{comment.Id}", held ? "comment-held" : "comment-new"), cancellationToken);
     }
@@ -92,6 +97,14 @@ public sealed class CommentNotifications(BlogDbContext db, Outbox outbox)
     public static bool IsSigned(string purpose, int commentId, string? signature, CommentSettings settings) =>
         signature is { Length: 32 } && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.ASCII.GetBytes(signature), System.Text.Encoding.ASCII.GetBytes(Sign(purpose, commentId, settings)));
+
+    private static string MentionVerb(CommentKind kind) => kind switch
+    {
+        CommentKind.Reply => "replied (webmention) to",
+        CommentKind.Like => "liked",
+        CommentKind.Repost => "reposted",
+        _ => "mentioned",
+    };
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 }

@@ -167,7 +167,7 @@ public sealed class CommentPosting(
     }
 
     /// <summary>The sender's address, hashed with the blog's own secret: enough to count per address, useless to anyone else.</summary>
-    private static string? HashAddress(CommentSettings settings, string? address) =>
+    internal static string? HashAddress(CommentSettings settings, string? address) =>
         string.IsNullOrEmpty(address) ? null
             : Convert.ToHexString(HMACSHA256.HashData(Convert.FromBase64String(settings.AddressKey), Encoding.UTF8.GetBytes(address)))[..32];
 }

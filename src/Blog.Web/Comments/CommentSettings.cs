@@ -29,6 +29,12 @@ public sealed class CommentSettings : IChangesSomePages
     /// <summary>Words or phrases, one per line: a comment containing one (in its name, email, website or text) is spam.</summary>
     public string? BlockedWords { get; set; }
 
+    /// <summary>
+    /// Webmentions: other sites' replies, likes and mentions are taken (through the same moderation) on posts that take
+    /// comments, and the sites a published post links to are told of it. On by default.
+    /// </summary>
+    public bool Webmentions { get; set; } = true;
+
     /// <summary>An Akismet API key: when set, each new comment is also checked by Akismet. Empty by default.</summary>
     public string? AkismetKey { get; set; }
 

@@ -5,10 +5,33 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Blog.Web.Comments;
 
 /// <summary>One approved comment as readers see it: never its email.</summary>
-public sealed record CommentView(int Id, string AuthorName, string? AuthorUrl, bool IsOwner, DateTime CreatedAtUtc, string Html)
+/// <param name="Kind">A comment written here, or a webmention's kind.</param>
+/// <param name="SourceUrl">For a webmention: the page on another site it came from.</param>
+/// <param name="Summary">For a mention: its plain text (the page's title or the start of its text).</param>
+public sealed record CommentView(
+    int Id, string AuthorName, string? AuthorUrl, bool IsOwner, DateTime CreatedAtUtc, string Html,
+    CommentKind Kind = CommentKind.Comment, string? SourceUrl = null, string Summary = "")
 {
     /// <summary>A reader's website, only when it is a web address (never <c>javascript:</c>).</summary>
-    public string? SafeUrl => Uri.TryCreate(AuthorUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
+    public string? SafeUrl => Safe(AuthorUrl);
+
+    /// <summary>The webmention's source page, only when it is a web address.</summary>
+    public string? SafeSourceUrl => Safe(SourceUrl);
+
+    /// <summary>The source's host, for "via example.com".</summary>
+    public string? SourceHost => SafeSourceUrl is { } url ? new Uri(url).Host : null;
+
+    private static string? Safe(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
+}
+
+/// <summary>What a post shows of its responses: comment threads (webmention replies among them) and the other webmentions (likes, reposts, mentions), oldest first.</summary>
+public sealed record PostResponses(IReadOnlyList<CommentThread> Threads, IReadOnlyList<CommentView> Reactions)
+{
+    public IReadOnlyList<CommentView> Likes => [.. Reactions.Where(r => r.Kind == CommentKind.Like)];
+
+    public IReadOnlyList<CommentView> Reposts => [.. Reactions.Where(r => r.Kind == CommentKind.Repost)];
+
+    public IReadOnlyList<CommentView> Mentions => [.. Reactions.Where(r => r.Kind == CommentKind.Mention)];
 }
 
 /// <summary>A top-level comment with its replies (one level deep), oldest first.</summary>
@@ -51,10 +74,10 @@ public sealed class CommentThreads(IServiceScopeFactory scopes) : IContentChange
         return settings;
     }
 
-    public async Task<IReadOnlyList<CommentThread>> ForPostAsync(int postId, CancellationToken cancellationToken)
+    public async Task<PostResponses> ForPostAsync(int postId, CancellationToken cancellationToken)
     {
         var key = ReaderPages.Post(postId);
-        if (cache.TryGetValue(key, out IReadOnlyList<CommentThread>? kept))
+        if (cache.TryGetValue(key, out PostResponses? kept))
         {
             return kept!;
         }
@@ -65,28 +88,34 @@ public sealed class CommentThreads(IServiceScopeFactory scopes) : IContentChange
         var rows = await db.Comments.AsNoTracking()
             .Where(c => c.PostId == postId && c.Status == CommentStatus.Approved)
             .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.IsOwner, c.CreatedAtUtc, c.Html, c.Text })
+            .Select(c => new { c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.IsOwner, c.CreatedAtUtc, c.Html, c.Text, c.Kind, c.SourceUrl })
             .ToListAsync(cancellationToken);
 
         var views = rows.ToDictionary(r => r.Id, r => new CommentView(
-            r.Id, r.AuthorName, r.AuthorUrl, r.IsOwner, r.CreatedAtUtc, r.Html.Length > 0 ? r.Html : CommentMarkdown.RenderImported(r.Text)));
+            r.Id, r.AuthorName, r.AuthorUrl, r.IsOwner, r.CreatedAtUtc, r.Html.Length > 0 || r.SourceUrl is not null ? r.Html : CommentMarkdown.RenderImported(r.Text), r.Kind, r.SourceUrl,
+            r.Kind == CommentKind.Mention ? TextOf(r.Text) : ""));
+        var reactions = rows.Where(r => r.Kind is CommentKind.Like or CommentKind.Repost or CommentKind.Mention).Select(r => views[r.Id]).ToList();
+        rows.RemoveAll(r => r.Kind is CommentKind.Like or CommentKind.Repost or CommentKind.Mention);
         var topLevel = rows.Where(r => r.ParentId is null || !views.ContainsKey(r.ParentId.Value)).Select(r => r.Id).ToHashSet();
         var threads = rows.Where(r => topLevel.Contains(r.Id))
             .Select(r => new CommentThread(views[r.Id], [.. rows.Where(c => c.ParentId == r.Id && !topLevel.Contains(c.Id)).Select(c => views[c.Id])]))
             .ToList();
 
+        var responses = new PostResponses(threads, reactions);
         if (Interlocked.Read(ref changes) != seen)
         {
-            return threads; // a change while this was read: it serves this request only
+            return responses; // a change while this was read: it serves this request only
         }
 
-        cache.Set(key, (IReadOnlyList<CommentThread>)threads, new MemoryCacheEntryOptions
+        cache.Set(key, responses, new MemoryCacheEntryOptions
         {
-            Size = 256 + views.Values.Sum(v => 2L * (v.Html.Length + v.AuthorName.Length + (v.AuthorUrl?.Length ?? 0)) + 128),
+            Size = 256 + views.Values.Sum(v => 2L * (v.Html.Length + v.AuthorName.Length + (v.AuthorUrl?.Length ?? 0) + (v.SourceUrl?.Length ?? 0)) + 128),
             SlidingExpiration = TimeSpan.FromMinutes(30),
         });
-        return threads;
+        return responses;
     }
+
+    private static string TextOf(string text) => text.Length <= 200 ? text : text[..200].TrimEnd() + "…";
 
     public void ContentChanged()
     {

@@ -1,5 +1,6 @@
 using Blog.Web.Comments;
 using Blog.Web.Editing;
+using Blog.Web.Instances;
 using Blog.Web.Mail;
 using Blog.Web.Writing;
 using Blog.Web.Media;
@@ -16,10 +17,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Data;
 
-/// <summary>Everything the blog owns, in one SQLite file: content, settings, the owner's account and the data-protection keys.</summary>
-public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
-    : IdentityDbContext<BlogUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// Everything the blog owns, in one database: content, settings, the owner's account and the data-protection keys. This
+/// type is the SQLite one (its migrations are in Data/Migrations); <see cref="PostgreSqlBlogDbContext"/> is the same
+/// model on PostgreSQL, a type of its own so each provider keeps its own migrations (Data/Migrations/PostgreSQL).
+/// </summary>
+public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyContext
 {
+    public BlogDbContext(DbContextOptions<BlogDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type (<see cref="PostgreSqlBlogDbContext"/>).</summary>
+    protected BlogDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Post> Posts => Set<Post>();
 
     public DbSet<StaticPage> StaticPages => Set<StaticPage>();
@@ -69,6 +84,14 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
 
     public DbSet<Mailing> Mailings => Set<Mailing>();
+
+    /// <summary>Webmentions received (to verify) and to send (Webmentions/).</summary>
+    public DbSet<Webmentions.ReceivedWebmention> ReceivedWebmentions => Set<Webmentions.ReceivedWebmention>();
+
+    public DbSet<Webmentions.OutgoingWebmention> OutgoingWebmentions => Set<Webmentions.OutgoingWebmention>();
+
+    /// <summary>Work that runs on one instance at a time when several share the database (Instances/).</summary>
+    public DbSet<Lease> Leases => Set<Lease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Blog.Web.Instances;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,10 @@ namespace Blog.Web.Data;
 /// app it happens. Saves that only touch what readers never see (an autosave every few seconds while the author types,
 /// a sign-in updating the owner's account, an import's progress) leave the caches alone, so writing never empties the
 /// page cache during a busy day. (Bulk <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> bypass interceptors: code that uses
-/// them on content calls <see cref="Notify"/> itself.)
+/// them on content calls <see cref="Notify"/> itself.) Other instances sharing the database hear of it through the
+/// <see cref="ICacheEvictionBus"/>.
 /// </summary>
-public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener> listeners) : SaveChangesInterceptor
+public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener> listeners, ICacheEvictionBus bus) : SaveChangesInterceptor
 {
     /// <summary>
     /// The account and key stores' own entities, which come from libraries and so cannot be marked: readers never see them.
@@ -34,7 +36,14 @@ public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener>
 
     private static readonly HashSet<string> All = [];
 
+    /// <summary>Everything changed (a bulk change already committed): every cache here and on the other instances forgets.</summary>
     public void Notify()
+    {
+        NotifyHere();
+        bus.Publish(null, null);
+    }
+
+    private void NotifyHere()
     {
         foreach (var listener in listeners)
         {
@@ -57,15 +66,23 @@ public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener>
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Saved(eventData.Context);
+        if (Saved(eventData.Context) is { } evicted)
+        {
+            bus.Publish(eventData.Context, evicted.Tags);
+        }
+
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(
+    public override async ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (Saved(eventData.Context) is { } evicted)
+        {
+            await bus.PublishAsync(eventData.Context, evicted.Tags, cancellationToken);
+        }
+
+        return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
@@ -115,26 +132,35 @@ public sealed class ContentChangeInterceptor(IEnumerable<IContentChangeListener>
         }
     }
 
-    private void Saved(DbContext? context)
+    /// <summary>Evicts here what a finished save changed, and says what (tags null: everything), or null when readers see no change.</summary>
+    private Evicted? Saved(DbContext? context)
     {
         if (context is null || !publicSaves.TryGetValue(context, out var tags))
         {
-            return;
+            return null;
         }
 
         publicSaves.Remove(context);
         if (ReferenceEquals(tags, All))
         {
-            Notify();
+            NotifyHere();
+            return new Evicted(null);
         }
-        else
-        {
-            NotifyPages(tags);
-        }
+
+        NotifyPagesHere(tags);
+        return new Evicted(tags);
     }
 
-    /// <summary>Tells every cache that only the pages carrying <paramref name="tags"/> changed.</summary>
+    private sealed record Evicted(IReadOnlyCollection<string>? Tags);
+
+    /// <summary>Tells every cache, here and on the other instances, that only the pages carrying <paramref name="tags"/> changed.</summary>
     public void NotifyPages(IReadOnlyCollection<string> tags)
+    {
+        NotifyPagesHere(tags);
+        bus.Publish(null, tags);
+    }
+
+    private void NotifyPagesHere(IReadOnlyCollection<string> tags)
     {
         foreach (var listener in listeners)
         {

@@ -13,27 +13,26 @@ namespace Blog.Web.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// The blog's SQLite file, from <c>ConnectionStrings:Blog</c>. A relative path is taken from the content root,
-    /// and its folder is created on first start.
+    /// The blog's database: <c>Blog:Database:Provider</c> says which engine (<c>Sqlite</c>, the default, or
+    /// <c>PostgreSQL</c>), <c>ConnectionStrings:Blog</c> where. For SQLite, a relative file path is taken from the
+    /// content root and its folder is created on first start. This is the one place that decides.
     /// </summary>
     public static WebApplicationBuilder AddBlogData(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.BlogConnectionString(builder.Environment.ContentRootPath);
-        var walAutocheckpoint = WalAutocheckpoint(builder.Configuration);
+        var provider = builder.Configuration.BlogDatabaseProvider();
 
         builder.Services.AddSingleton<PublicationSchedule>();
         builder.Services.AddSingleton<IContentChangeListener>(services => services.GetRequiredService<PublicationSchedule>());
         builder.Services.AddSingleton<SiteContext>();
         builder.Services.AddSingleton<ContentChangeInterceptor>();
-        // Pooled: a page view rents a context that is already set up instead of building one (its options, its internal
-        // services) on every request, which cost more than the queries themselves.
-        builder.Services.AddDbContextPool<BlogDbContext>((services, options) => options
-            .UseSqlite(connectionString)
-            .UseCompiledSqliteModel()
-            .AddInterceptors(new SqlitePragmaInterceptor(walAutocheckpoint), services.GetRequiredService<ContentChangeInterceptor>())
-            // SQLite rebuilds a table with foreign keys off, which it cannot do inside a transaction; EF warns about
-            // each such step. The initializer says in one line what was applied instead (see DatabaseInitializer).
-            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            AddPostgreSql(builder);
+        }
+        else
+        {
+            AddSqlite(builder);
+        }
 
         // Keys live beside the content, so sign-ins and forms survive a restart or a move to a new server. They are
         // stored as they are, like everything else in the file they protect (a secret to encrypt them with would have
@@ -46,6 +45,53 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddTransient<SampleContent>();
         builder.Services.AddScoped<DatabaseInitializer>();
         return builder;
+    }
+
+    private static void AddSqlite(WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.BlogConnectionString(builder.Environment.ContentRootPath);
+        var walAutocheckpoint = WalAutocheckpoint(builder.Configuration);
+
+        // Pooled: a page view rents a context that is already set up instead of building one (its options, its internal
+        // services) on every request, which cost more than the queries themselves.
+        builder.Services.AddDbContextPool<BlogDbContext>((services, options) => options
+            .UseSqlite(connectionString)
+            .UseCompiledSqliteModel()
+            .AddInterceptors(new SqlitePragmaInterceptor(walAutocheckpoint), services.GetRequiredService<ContentChangeInterceptor>())
+            // SQLite rebuilds a table with foreign keys off, which it cannot do inside a transaction; EF warns about
+            // each such step. The initializer says in one line what was applied instead (see DatabaseInitializer).
+            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
+    }
+
+    private static void AddPostgreSql(WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Blog");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "Blog:Database:Provider is PostgreSQL, so ConnectionStrings:Blog must be a PostgreSQL connection string " +
+                "(such as \"Host=localhost;Database=blog;Username=blog;Password=...\").");
+        }
+
+        // The code asks for BlogDbContext and gets the PostgreSQL type, whose migrations are PostgreSQL's own.
+        builder.Services.AddDbContextPool<BlogDbContext, PostgreSqlBlogDbContext>((services, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(services.GetRequiredService<ContentChangeInterceptor>()));
+    }
+
+    /// <summary><c>Blog:Database:Provider</c>: <c>Sqlite</c> when unset.</summary>
+    public static DatabaseProvider BlogDatabaseProvider(this IConfiguration configuration)
+    {
+        const string Key = "Blog:Database:Provider";
+        var text = configuration[Key];
+        if (string.IsNullOrWhiteSpace(text) || string.Equals(text, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return text.Trim().ToUpperInvariant() is "POSTGRESQL" or "POSTGRES" or "NPGSQL"
+            ? DatabaseProvider.PostgreSql
+            : throw new InvalidOperationException($"{Key} must be Sqlite (the default) or PostgreSQL, not '{text}'.");
     }
 
     /// <summary>
@@ -66,7 +112,7 @@ public static class DataServiceCollectionExtensions
             : throw new InvalidOperationException($"{Key} must be a whole number of pages (0 or more), not '{text}'.");
     }
 
-    /// <summary>Where the blog's data lives when <c>ConnectionStrings:Blog</c> does not say.</summary>
+    /// <summary>Where the blog's data lives (SQLite) when <c>ConnectionStrings:Blog</c> does not say.</summary>
     public const string DefaultConnectionString = "Data Source=data/blog.db";
 
     /// <summary>The blog's connection string, its file's path made absolute against <paramref name="contentRoot"/>.</summary>
@@ -85,4 +131,14 @@ public static class DataServiceCollectionExtensions
 
         return sqlite.ToString();
     }
+}
+
+/// <summary>The database engines the blog runs on (<c>Blog:Database:Provider</c>).</summary>
+public enum DatabaseProvider
+{
+    /// <summary>One file beside the app: the default, and the right choice for one server.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server, for several instances sharing one database.</summary>
+    PostgreSql,
 }

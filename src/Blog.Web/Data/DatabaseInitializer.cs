@@ -20,8 +20,9 @@ internal sealed partial class DatabaseInitializer(
         try
         {
             // Replication (Litestream) reads the WAL too, so a file that cannot be in WAL mode is said loudly.
-            await using (var command = db.Database.GetDbConnection().CreateCommand())
+            if (db.Database.IsSqlite())
             {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
                 command.CommandText = "PRAGMA journal_mode = WAL;";
                 var mode = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
                 if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))

@@ -143,11 +143,18 @@ public sealed partial class OutboxWorker(
         var perMessage = settings.MessagesPerMinute > 0 ? TimeSpan.FromMinutes(1.0 / settings.MessagesPerMinute) : TimeSpan.Zero;
         var leaseUntil = now + settings.Lease + (perMessage * settings.BatchSize);
 
-        // One statement: the due emails (waiting, or claimed by a worker whose lease ran out) become this worker's.
-        await db.OutboxMessages
-            .Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LeaseUntil <= now))
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-            .Take(settings.BatchSize)
+        // The due emails (waiting, or claimed by a worker whose lease ran out) become this worker's. The claim's WHERE
+        // repeats the condition on each row rather than trusting the list read just before: another instance may claim
+        // the same rows in between, and then only one UPDATE matches each (SQLite writes one statement at a time;
+        // PostgreSQL makes the later UPDATE re-check the row it waited for and skip it).
+        var candidates = await Due(db, now).OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .Select(m => m.Id).Take(settings.BatchSize).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        await Due(db, now).Where(m => candidates.Contains(m.Id))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.Status, OutboxStatus.Sending)
                 .SetProperty(m => m.ClaimToken, token)
@@ -156,6 +163,9 @@ public sealed partial class OutboxWorker(
         return await db.OutboxMessages.AsNoTracking().Where(m => m.ClaimToken == token && m.Status == OutboxStatus.Sending)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToListAsync(cancellationToken);
     }
+
+    private static IQueryable<OutboxMessage> Due(BlogDbContext db, DateTime now) =>
+        db.OutboxMessages.Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LeaseUntil <= now));
 
     /// <summary>
     /// Records one outcome right after the server answered: this one-row UPDATE is the only moment where a crash can

@@ -1,5 +1,4 @@
 using Blog.Web.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -63,7 +62,7 @@ public static class MediaEndpoints
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            using var blob = new SqliteBlob((SqliteConnection)db.Database.GetDbConnection(), "MediaBlobs", "Data", blobId, readOnly: true);
+            await using var blob = await MediaBlobs.OpenReadAsync(db, blobId, cancellationToken);
             if (variant.StrippedFromSource)
             {
                 await LocationStripper.CopyAsync(blob, response.Body, format, orientation, cancellationToken);

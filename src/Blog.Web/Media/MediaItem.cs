@@ -119,7 +119,7 @@ public sealed class MediaVariant
 
 /// <summary>
 /// The bytes of one variant, in a table of their own keyed by the variant's id (SQLite's rowid), written and read
-/// through <c>SqliteBlob</c> streams rather than as whole arrays.
+/// as streams rather than as whole arrays (see MediaBlobs: SqliteBlob on SQLite, bytea streamed on PostgreSQL).
 /// </summary>
 public sealed class MediaBlob
 {

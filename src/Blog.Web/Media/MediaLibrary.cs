@@ -1,5 +1,4 @@
 using Blog.Web.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -13,8 +12,8 @@ public sealed record UploadResult(string FileName, MediaItem? Item, string? Erro
 }
 
 /// <summary>
-/// Stores uploads in the blog's SQLite file: the photo's rows and every variant's bytes in one transaction, so a
-/// refused or failed upload leaves nothing behind. Bytes go in and out through <see cref="SqliteBlob"/> streams.
+/// Stores uploads in the blog's database: the photo's rows and every variant's bytes in one transaction, so a
+/// refused or failed upload leaves nothing behind. Bytes go in and out as streams (<see cref="MediaBlobs"/>).
 /// </summary>
 public sealed partial class MediaLibrary(BlogDbContext db, TimeProvider clock, IOptions<MediaOptions> options, ILogger<MediaLibrary> logger)
 {
@@ -98,32 +97,17 @@ public sealed partial class MediaLibrary(BlogDbContext db, TimeProvider clock, I
             db.Add(item);
             await db.SaveChangesAsync(cancellationToken);
             // The array overload: a span overload may copy a 50 MB upload into a pooled buffer first.
-            await WriteBlobAsync(transaction, source.Id, bytes.Length, target => target.Write(bytes, 0, bytes.Length), cancellationToken);
+            // Streams over the arrays already in memory: nothing is copied on the way into the database.
+            await MediaBlobs.WriteAsync(db, transaction, source.Id, new MemoryStream(bytes, writable: false), bytes.LongLength, cancellationToken);
             foreach (var (variant, data) in encoded)
             {
-                await WriteBlobAsync(transaction, variant.Id, data.Size, target => target.Write(data.AsSpan()), cancellationToken);
+                await using var stream = data.AsStream(streamDisposesData: false);
+                await MediaBlobs.WriteAsync(db, transaction, variant.Id, stream, data.Size, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
         });
         return item;
-    }
-
-    /// <summary>Reserves the blob at its final size (zeroblob), then streams the bytes into it in place.</summary>
-    private async Task WriteBlobAsync(IDbContextTransaction transaction, int variantId, long length, Action<Stream> write, CancellationToken cancellationToken)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
-            insert.CommandText = "INSERT INTO MediaBlobs (VariantId, Data) VALUES ($id, zeroblob($length))";
-            insert.Parameters.AddWithValue("$id", variantId);
-            insert.Parameters.AddWithValue("$length", length);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        using var blob = new SqliteBlob(connection, "MediaBlobs", "Data", variantId);
-        write(blob);
     }
 
     /// <summary>A file name for display only: no folders, no control characters, not too long.</summary>

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using Blog.Web.Data;
 using Blog.Web.Portability.Export;
 using Blog.Web.Portability.Import;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Media;
@@ -44,7 +43,6 @@ internal sealed class MediaExport(BlogDbContext db) : IExportedMedia
             .OrderBy(s => s.Id)
             .ToListAsync(cancellationToken);
 
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -52,7 +50,7 @@ internal sealed class MediaExport(BlogDbContext db) : IExportedMedia
             {
                 var entry = zip.CreateEntry(BundledMedia.EntryName(source.Id, source.FileName), CompressionLevel.NoCompression);
                 await using var target = await entry.OpenAsync(cancellationToken);
-                using var blob = new SqliteBlob(connection, "MediaBlobs", "Data", source.VariantId, readOnly: true);
+                await using var blob = await MediaBlobs.OpenReadAsync(db, source.VariantId, cancellationToken);
                 await blob.CopyToAsync(target, cancellationToken);
             }
         }

@@ -53,17 +53,22 @@ public sealed record MediaFilter(string? Search, bool NeedsDescription, string S
         new(string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, 200)], needsDescription,
             Sorts.Any(s => s.Value == sort) ? sort! : Newest);
 
-    public IQueryable<MediaItem> Apply(IQueryable<MediaItem> items)
+    /// <summary>The photos this filter keeps; <paramref name="postgreSql"/>: on PostgreSQL, whose LIKE respects case (ILIKE does not).</summary>
+    public IQueryable<MediaItem> Apply(IQueryable<MediaItem> items, bool postgreSql = false)
     {
         if (Search is { } search)
         {
-            // Every word must be in the file name, the description or the caption (LIKE is case-insensitive for ASCII).
+            // Every word must be in the file name, the description or the caption (ignoring case: SQLite's LIKE does for ASCII, PostgreSQL's ILIKE).
             foreach (var word in search.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
             {
                 var pattern = "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-                items = items.Where(m => EF.Functions.Like(m.FileName, pattern, "\\")
-                    || (m.AltText != null && EF.Functions.Like(m.AltText, pattern, "\\"))
-                    || (m.Caption != null && EF.Functions.Like(m.Caption, pattern, "\\")));
+                items = postgreSql
+                    ? items.Where(m => EF.Functions.ILike(m.FileName, pattern, "\\")
+                        || (m.AltText != null && EF.Functions.ILike(m.AltText, pattern, "\\"))
+                        || (m.Caption != null && EF.Functions.ILike(m.Caption, pattern, "\\")))
+                    : items.Where(m => EF.Functions.Like(m.FileName, pattern, "\\")
+                        || (m.AltText != null && EF.Functions.Like(m.AltText, pattern, "\\"))
+                        || (m.Caption != null && EF.Functions.Like(m.Caption, pattern, "\\")));
             }
         }
 

@@ -33,12 +33,12 @@ public sealed class SearchModel(BlogDbContext db, SiteContext site, TimeProvider
         // A page number that does not parse (page=abc, page=99999999999) binds as the default: the first page.
         Chrome = await site.GetAsync(cancellationToken);
         Query = (q ?? "").Trim() is var typed && typed.Length > SearchExpression.MaxQueryLength ? typed[..SearchExpression.MaxQueryLength] : typed;
-        if (SearchExpression.From(Query) is not { } match)
+        if (SearchExpression.From(Query) is null)
         {
             return pageNumber == 1 ? Page() : NotFound();
         }
 
-        Results = await db.SearchAsync(match, pageNumber, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        Results = await db.SearchAsync(Query, pageNumber, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (Results is null)
         {
             return pageNumber == 1 ? Page() : NotFound();

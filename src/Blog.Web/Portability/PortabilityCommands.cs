@@ -68,6 +68,46 @@ public static class PortabilityCommands
         return 0;
     }
 
+    /// <summary>
+    /// <c>Blog.Web copy-to-postgresql "CONNECTION STRING"</c>: this SQLite blog, everything in it, into an empty
+    /// PostgreSQL database (see <see cref="Copy.PostgreSqlCopy"/>), then the rows of each table counted on both sides.
+    /// </summary>
+    public static async Task<int> CopyToPostgreSqlAsync(WebApplication app, string[] args)
+    {
+        if (args is not ["copy-to-postgresql", var target] || target.StartsWith("--", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync("Usage: Blog.Web copy-to-postgresql \"Host=...;Database=...;Username=...;Password=...\"");
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        try
+        {
+            var counts = await Copy.PostgreSqlCopy.CopyAsync(db, target, Console.Out, app.Lifetime.ApplicationStopping);
+            await Console.Out.WriteLineAsync("Rows per table (SQLite -> PostgreSQL):");
+            foreach (var count in counts)
+            {
+                await Console.Out.WriteLineAsync($"  {count.Table}: {count.Source:N0} -> {count.Target:N0}{(count.Source == count.Target ? "" : "  MISMATCH")}");
+            }
+
+            if (counts.Any(c => c.Source != c.Target))
+            {
+                await Console.Error.WriteLineAsync("Some tables' counts differ: do not switch to the PostgreSQL database.");
+                return 1;
+            }
+
+            await Console.Out.WriteLineAsync(
+                "Copied. To run on it: Blog:Database:Provider=PostgreSQL and ConnectionStrings:Blog set to that connection string.");
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+
     public static async Task<int> BackupAsync(WebApplication app, string[] args)
     {
         if (args is not ["backup", var target])
@@ -77,7 +117,16 @@ public static class PortabilityCommands
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var connectionString = scope.ServiceProvider.GetRequiredService<BlogDbContext>().Database.GetConnectionString()!;
+        var database = scope.ServiceProvider.GetRequiredService<BlogDbContext>().Database;
+        if (database.IsNpgsql())
+        {
+            await Console.Error.WriteLineAsync(
+                "This blog's database is on PostgreSQL: back it up with PostgreSQL's own tools, such as " +
+                "pg_dump --format=custom --file=<path> <database> (restored with pg_restore). The backup command copies SQLite files only.");
+            return 1;
+        }
+
+        var connectionString = database.GetConnectionString()!;
         try
         {
             var bytes = await DatabaseBackup.CreateAsync(connectionString, target, app.Lifetime.ApplicationStopping);

@@ -48,10 +48,12 @@ public sealed record TaxonomyData(string Name, string Slug, string? Description 
 /// A comment, attached to its post by the post's slug and to the comment it answers by that one's
 /// <see cref="OriginalId"/>. <see cref="Content"/> is what was written (Markdown for comments written on this blog),
 /// <see cref="Html"/> what readers saw (sanitized again on import). <see cref="Status"/> is held, approved, spam or
-/// trash; exports made before it was kept have only <see cref="Approved"/>.
+/// trash; exports made before it was kept have only <see cref="Approved"/>. A webmention has its <see cref="Kind"/>
+/// (reply, like, repost, mention) and the <see cref="SourceUrl"/> it came from.
 /// </summary>
 public sealed record CommentData(
     string PostSlug, string? OriginalId, string AuthorName, string? AuthorEmail, string? AuthorUrl, DateTime CreatedAtUtc,
-    string Content, bool Approved, string? Status = null, string? ParentOriginalId = null, bool IsOwner = false, string? Html = null);
+    string Content, bool Approved, string? Status = null, string? ParentOriginalId = null, bool IsOwner = false, string? Html = null,
+    string? Kind = null, string? SourceUrl = null);
 
 public sealed record RedirectData(string From, string To);

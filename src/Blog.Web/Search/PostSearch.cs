@@ -13,7 +13,8 @@ public sealed record SearchHit(string Title, string Slug, DateTime PublishedAtUt
 
 /// <summary>
 /// Full-text search over the <c>PostSearch</c> FTS5 index (made and kept in step by SQL triggers: see the Discovery
-/// migration). Ranked by bm25 with a title match worth most, then tags, then the body.
+/// migration). Ranked by bm25 with a title match worth most, then tags, then the body. On PostgreSQL the same search
+/// runs on its own full-text index (<see cref="PostgreSqlPostSearch"/>).
 /// </summary>
 public static class PostSearch
 {
@@ -32,12 +33,23 @@ public static class PostSearch
     private static readonly string VisibleMatches = "PostSearch MATCH {0} AND " + Visibility.SqlFilterAt(1);
 
     /// <summary>
-    /// One page of the visible posts matching <paramref name="match"/> (from <see cref="SearchExpression"/>), with the
-    /// number of pages; null when <paramref name="pageNumber"/> is past the last page.
+    /// One page of the visible posts matching what the reader typed (<paramref name="query"/>, made safe by
+    /// <see cref="SearchExpression"/>), with the number of pages; null when the text has no words or
+    /// <paramref name="pageNumber"/> is past the last page.
     /// </summary>
     public static async Task<Paged<SearchHit>?> SearchAsync(
-        this BlogDbContext db, string match, int pageNumber, DateTime nowUtc, CancellationToken cancellationToken)
+        this BlogDbContext db, string query, int pageNumber, DateTime nowUtc, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            return await PostgreSqlPostSearch.SearchAsync(db, query, pageNumber, nowUtc, cancellationToken);
+        }
+
+        if (SearchExpression.From(query) is not { } match)
+        {
+            return null;
+        }
+
         var total = await db.Database.SqlQuery<int>(FormattableStringFactory.Create($$"""
             SELECT count(*) AS Value
             FROM PostSearch JOIN Posts p ON p.Id = PostSearch.rowid
@@ -95,7 +107,7 @@ public static class PostSearch
         return parts;
     }
 
-    /// <summary>A row of the search query, as SQLite returns it.</summary>
+    /// <summary>A row of the search query, as the database returns it.</summary>
     internal sealed class SearchRow
     {
         public string Title { get; init; } = "";

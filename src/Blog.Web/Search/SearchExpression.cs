@@ -21,16 +21,7 @@ public static partial class SearchExpression
     /// <summary>The MATCH expression, or null when the text holds no words at all (only punctuation or emoji).</summary>
     public static string? From(string? query)
     {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return null;
-        }
-
-        var words = Word().Matches(query.Length > MaxQueryLength ? query[..MaxQueryLength] : query)
-            .Select(m => m.Value.Length > MaxWordLength ? m.Value[..MaxWordLength] : m.Value)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Take(MaxWords)
-            .ToList();
+        var words = Words(query);
         if (words.Count == 0)
         {
             return null;
@@ -49,7 +40,31 @@ public static partial class SearchExpression
         return match.ToString();
     }
 
+    /// <summary>
+    /// The same search for PostgreSQL, as <c>to_tsquery</c> text: each word a quoted lexeme, all required (<c>&amp;</c>),
+    /// the last also a prefix (<c>:*</c>). Words hold only letters, digits and marks, so no quote, backslash or operator
+    /// of the reader's reaches the query syntax. Null when there are no words.
+    /// </summary>
+    public static string? ForPostgreSql(string? query)
+    {
+        // A word of marks alone would be no lexeme once accents are removed, and an empty quoted lexeme is a syntax error.
+        var words = Words(query).Where(w => w.EnumerateRunes().Any(Rune.IsLetterOrDigit)).ToList();
+        return words.Count == 0
+            ? null
+            : string.Join(" & ", words.Select((word, i) => i == words.Count - 1 ? $"'{word}':*" : $"'{word}'"));
+    }
+
+    /// <summary>The words of what the reader typed: at most <see cref="MaxWords"/>, each cut to a bounded length.</summary>
+    internal static List<string> Words(string? query) =>
+        string.IsNullOrWhiteSpace(query)
+            ? []
+            : WordPattern().Matches(query.Length > MaxQueryLength ? query[..MaxQueryLength] : query)
+                .Select(m => m.Value.Length > MaxWordLength ? m.Value[..MaxWordLength] : m.Value)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Take(MaxWords)
+                .ToList();
+
     /// <summary>What SQLite's unicode61 tokenizer keeps as part of a word: letters, digits and combining marks.</summary>
     [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+", RegexOptions.CultureInvariant)]
-    private static partial Regex Word();
+    internal static partial Regex WordPattern();
 }

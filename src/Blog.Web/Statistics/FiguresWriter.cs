@@ -28,29 +28,34 @@ public sealed class FiguresWriter(IServiceScopeFactory scopes)
         {
             var connection = db.Database.GetDbConnection();
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var day = figures.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // SQLite keeps days as ISO text (EF's DateOnly mapping there), PostgreSQL as dates.
+            var postgres = db.Database.IsNpgsql();
+            object day = postgres ? figures.Day : figures.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var larger = postgres ? "greatest" : "max";
 
+            // Identifiers quoted (PostgreSQL folds unquoted ones to lower case), the target's columns named with its
+            // table: SQL both engines read the same way.
             await ExecuteAsync(connection, transaction, """
-                INSERT INTO StatisticsDays (Day, Views, Readers, FeedFetches) VALUES ($day, $views, $readers, $fetches)
-                ON CONFLICT (Day) DO UPDATE SET Views = Views + excluded.Views, Readers = Readers + excluded.Readers,
-                    FeedFetches = FeedFetches + excluded.FeedFetches
+                INSERT INTO "StatisticsDays" ("Day", "Views", "Readers", "FeedFetches") VALUES (@day, @views, @readers, @fetches)
+                ON CONFLICT ("Day") DO UPDATE SET "Views" = "StatisticsDays"."Views" + excluded."Views",
+                    "Readers" = "StatisticsDays"."Readers" + excluded."Readers", "FeedFetches" = "StatisticsDays"."FeedFetches" + excluded."FeedFetches"
                 """, [[day, figures.Views, figures.Readers, figures.FeedFetches]], cancellationToken);
 
             await ExecuteAsync(connection, transaction, """
-                INSERT INTO StatisticsPages (Day, Path, Kind, ContentId, Views, Readers) VALUES ($day, $path, $kind, $content, $views, $readers)
-                ON CONFLICT (Day, Path) DO UPDATE SET Views = Views + excluded.Views, Readers = Readers + excluded.Readers,
-                    ContentId = coalesce(excluded.ContentId, ContentId)
+                INSERT INTO "StatisticsPages" ("Day", "Path", "Kind", "ContentId", "Views", "Readers") VALUES (@day, @path, @kind, @content, @views, @readers)
+                ON CONFLICT ("Day", "Path") DO UPDATE SET "Views" = "StatisticsPages"."Views" + excluded."Views",
+                    "Readers" = "StatisticsPages"."Readers" + excluded."Readers", "ContentId" = coalesce(excluded."ContentId", "StatisticsPages"."ContentId")
                 """, figures.Pages.Select(p => new object?[] { day, p.Key.Path, (int)p.Key.Kind, p.Key.ContentId, p.Value.Views, p.Value.Readers }), cancellationToken);
 
             await ExecuteAsync(connection, transaction, """
-                INSERT INTO StatisticsSources (Day, Path, Kind, Name, Views) VALUES ($day, $path, $kind, $name, $views)
-                ON CONFLICT (Day, Path, Kind, Name) DO UPDATE SET Views = Views + excluded.Views
+                INSERT INTO "StatisticsSources" ("Day", "Path", "Kind", "Name", "Views") VALUES (@day, @path, @kind, @name, @views)
+                ON CONFLICT ("Day", "Path", "Kind", "Name") DO UPDATE SET "Views" = "StatisticsSources"."Views" + excluded."Views"
                 """, figures.Sources.Select(s => new object?[] { day, s.Key.Page.Path, (int)s.Key.Kind, s.Key.Name, s.Value }), cancellationToken);
 
-            await ExecuteAsync(connection, transaction, """
-                INSERT INTO StatisticsFeeds (Day, Path, Reader, Fetches, Subscribers) VALUES ($day, $path, $reader, $fetches, $subscribers)
-                ON CONFLICT (Day, Path, Reader) DO UPDATE SET Fetches = Fetches + excluded.Fetches,
-                    Subscribers = max(Subscribers, excluded.Subscribers)
+            await ExecuteAsync(connection, transaction, $"""
+                INSERT INTO "StatisticsFeeds" ("Day", "Path", "Reader", "Fetches", "Subscribers") VALUES (@day, @path, @reader, @fetches, @subscribers)
+                ON CONFLICT ("Day", "Path", "Reader") DO UPDATE SET "Fetches" = "StatisticsFeeds"."Fetches" + excluded."Fetches",
+                    "Subscribers" = {larger}("StatisticsFeeds"."Subscribers", excluded."Subscribers")
                 """, figures.Feeds.Select(f => new object?[] { day, f.Key.Page.Path, f.Key.Reader, f.Value.Fetches, f.Value.Subscribers }), cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
@@ -100,7 +105,7 @@ public sealed class FiguresWriter(IServiceScopeFactory scopes)
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        var names = System.Text.RegularExpressions.Regex.Matches(sql, @"\$[a-z]+").Select(m => m.Value).Distinct().ToArray();
+        var names = System.Text.RegularExpressions.Regex.Matches(sql, "@[a-z]+").Select(m => m.Value).Distinct().ToArray();
         foreach (var name in names)
         {
             var parameter = command.CreateParameter();

@@ -1,4 +1,5 @@
 using Blog.Web.Data;
+using Blog.Web.Instances;
 using Blog.Web.Mail;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
@@ -13,10 +14,16 @@ namespace Blog.Web.Subscriptions;
 /// the week's digest when it is due, and enqueues every mailing whose moment came (a scheduled post once it is
 /// visible) in batches: one transaction holds a batch's emails and the mailing's cursor, so a process killed at any
 /// point resumes after the last whole batch, and the outbox's unique keys make a repeat impossible anyway.
+/// Where several instances share the database, a pass runs under the <see cref="LeaseName"/> lease: one instance at
+/// a time, and another carries on if it dies.
 /// </summary>
 public sealed partial class MailingWorker(
-    IServiceScopeFactory scopes, MailingSignal signal, TimeProvider clock, IOptions<SubscriptionOptions> options, ILogger<MailingWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, MailingSignal signal, TimeProvider clock, IOptions<SubscriptionOptions> options, DatabaseLeases leases,
+    ILogger<MailingWorker> logger) : BackgroundService
 {
+    /// <summary>The lease a pass holds: bounces, the digest's start and every mailing's cursor move on one instance only.</summary>
+    public const string LeaseName = "subscriptions:mailings";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -44,12 +51,22 @@ public sealed partial class MailingWorker(
         base.Dispose();
     }
 
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One pass, unless another instance is in the middle of one (then false: it does the work).</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
         await onePass.WaitAsync(cancellationToken);
         try
         {
-            await PassAsync(cancellationToken);
+            await using var lease = await leases.HoldAsync(LeaseName, cancellationToken);
+            if (lease is null)
+            {
+                LogLeaseHeldElsewhere(logger);
+                return false;
+            }
+
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+            await PassAsync(both.Token);
+            return true;
         }
         finally
         {
@@ -195,6 +212,9 @@ public sealed partial class MailingWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The mailing worker's pass failed; it tries again at the next one")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Another instance holds the mailing lease; it runs this pass")]
+    private static partial void LogLeaseHeldElsewhere(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mailing {Key} (round {Round}) is in the outbox: {Count} emails")]
     private static partial void LogMailingEnqueued(ILogger logger, string key, int round, int count);

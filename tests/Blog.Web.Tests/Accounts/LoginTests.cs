@@ -10,11 +10,31 @@ using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Tests.Accounts;
 
-public sealed class LoginTests : IDisposable
+public class LoginTests : IDisposable
 {
-    private readonly BlogFactory app = new();
+    private readonly BlogFactory app;
 
-    public void Dispose() => app.Dispose();
+    public LoginTests()
+        : this(new BlogFactory())
+    {
+    }
+
+    /// <summary>The same tests on another provider (LoginTestsOnPostgreSql).</summary>
+    protected LoginTests(BlogFactory app) => this.app = app;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            app.Dispose();
+        }
+    }
 
     private static async Task<string> ErrorsAsync(HttpResponseMessage response) =>
         Html.Parse(await response.BodyAsync()).Text("#login-form .form-errors");
@@ -141,3 +161,6 @@ public sealed class LoginTests : IDisposable
     /// <summary>The v3 format: 0x01, PRF, iteration count (bytes 5..8, big-endian), salt length, salt, subkey.</summary>
     private static int IterationsOf(string hash) => BinaryPrimitives.ReadInt32BigEndian(Convert.FromBase64String(hash).AsSpan(5, 4));
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class LoginTestsOnPostgreSql() : LoginTests(new PostgresBlogFactory());

@@ -6,11 +6,31 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Web.Tests.Accounts;
 
-public sealed partial class SetupTests : IDisposable
+public partial class SetupTests : IDisposable
 {
-    private readonly BlogFactory app = new();
+    private readonly BlogFactory app;
 
-    public void Dispose() => app.Dispose();
+    public SetupTests()
+        : this(new BlogFactory())
+    {
+    }
+
+    /// <summary>The same tests on another provider (SetupTestsOnPostgreSql).</summary>
+    protected SetupTests(BlogFactory app) => this.app = app;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            app.Dispose();
+        }
+    }
 
     private string SetupPathFromLog()
     {
@@ -99,7 +119,7 @@ public sealed partial class SetupTests : IDisposable
     public async Task Start_with_an_owner_prints_no_setup_link()
     {
         await app.CreateOwnerAsync();
-        using var restarted = new BlogFactory { DatabasePath = app.DatabasePath };
+        using var restarted = app.OnTheSameDatabase();
 
         _ = restarted.Services;
 
@@ -129,3 +149,6 @@ public sealed partial class SetupTests : IDisposable
     [GeneratedRegex(@"/admin/setup\?token=[A-Za-z0-9_-]+")]
     private static partial Regex TokenLink();
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed partial class SetupTestsOnPostgreSql() : SetupTests(new PostgresBlogFactory());

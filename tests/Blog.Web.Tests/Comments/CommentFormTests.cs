@@ -6,7 +6,7 @@ using static Blog.Web.Tests.Caching.PageCacheResponses;
 namespace Blog.Web.Tests.Comments;
 
 /// <summary>Readers' comments through the real form, without JavaScript: held, shown, threaded, closed, never leaking an email.</summary>
-public sealed class CommentFormTests : IClassFixture<BlogFactory>
+public class CommentFormTests : IClassFixture<BlogFactory>
 {
     private readonly BlogFactory app;
 
@@ -243,3 +243,6 @@ public sealed class CommentFormTests : IClassFixture<BlogFactory>
         return await app.SignInAsOwnerAsync(createOwner: !exists);
     }
 }
+
+/// <summary>The same tests on PostgreSQL (one app for the class; the base class's SQLite fixture is made but never started).</summary>
+public sealed class CommentFormTestsOnPostgreSql(PostgresBlogFactory app) : CommentFormTests(app), IClassFixture<PostgresBlogFactory>;

@@ -4,11 +4,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Tests.Editing;
 
-public sealed class PostEditorTests : IDisposable
+public class PostEditorTests : IDisposable
 {
-    private readonly BlogFactory app = new();
+    private readonly BlogFactory app;
 
-    public void Dispose() => app.Dispose();
+    public PostEditorTests()
+        : this(new BlogFactory())
+    {
+    }
+
+    /// <summary>The same tests on another provider (PostEditorTestsOnPostgreSql).</summary>
+    protected PostEditorTests(BlogFactory app) => this.app = app;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            app.Dispose();
+        }
+    }
 
     private static Dictionary<string, string> Fields(string title, string body, string action, Dictionary<string, string>? more = null)
     {
@@ -245,3 +265,6 @@ public sealed class PostEditorTests : IDisposable
         Assert.Equal("1", dashboard.Text("#count-published"));
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class PostEditorTestsOnPostgreSql() : PostEditorTests(new PostgresBlogFactory());

@@ -48,7 +48,10 @@ public class BlogFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseStaticWebAssets(); // serve wwwroot-assets from the source tree, as `dotnet run` does
-        builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
+        // ...but as built, the way a published blog serves them (precompressed, immutable), not re-read and re-compressed
+        // at run time the way Development reloads edited files (stored gzip, no-cache), which is not what readers get.
+        builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
+        UseDatabase(builder);
         builder.UseSetting("Blog:ValidateServices", "true");
         builder.UseSetting("Blog:SeedSampleContent", SeedSampleContent ? "true" : "false");
         builder.UseSetting("Blog:SignInRateLimit:PermitLimit", SignInRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -65,6 +68,23 @@ public class BlogFactory : WebApplicationFactory<Program>
             ExtraServices?.Invoke(services);
         });
     }
+
+    /// <summary>Another new app with a database of its own, on the same provider as this one.</summary>
+    public virtual BlogFactory Sibling() => new();
+
+    /// <summary>Sets one configuration setting (before the app starts) and returns the factory.</summary>
+    public BlogFactory WithSetting(string key, string value)
+    {
+        Settings[key] = value;
+        return this;
+    }
+
+    /// <summary>A second app on this one's database, as after a restart.</summary>
+    public virtual BlogFactory OnTheSameDatabase() => new() { DatabasePath = DatabasePath };
+
+    /// <summary>Points the app at this factory's own database: a SQLite file here (<see cref="PostgresBlogFactory"/>: a PostgreSQL database).</summary>
+    protected virtual void UseDatabase(IWebHostBuilder builder) =>
+        builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
 
     /// <summary>Whatever the environment, the container is checked as Development checks it: scopes and build.</summary>
     protected override IHost CreateHost(IHostBuilder builder)

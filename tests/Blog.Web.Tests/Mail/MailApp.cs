@@ -18,10 +18,13 @@ public abstract class MailApp : IAsyncLifetime
 
     protected abstract bool ConfigureServer { get; }
 
+    /// <summary>The blog: on SQLite, or on PostgreSQL (<see cref="ConfiguredPostgresMailApp"/>).</summary>
+    protected virtual BlogFactory CreateApp() => new();
+
     public async Task InitializeAsync()
     {
         await Smtp.StartAsync();
-        App = new BlogFactory();
+        App = CreateApp();
         if (ConfigureServer)
         {
             foreach (var (key, value) in Smtp.AppSettings)
@@ -79,6 +82,13 @@ public abstract class MailApp : IAsyncLifetime
 public sealed class ConfiguredMailApp : MailApp
 {
     protected override bool ConfigureServer => true;
+}
+
+public sealed class ConfiguredPostgresMailApp : MailApp
+{
+    protected override bool ConfigureServer => true;
+
+    protected override BlogFactory CreateApp() => new PostgresBlogFactory();
 }
 
 public sealed class UnconfiguredMailApp : MailApp

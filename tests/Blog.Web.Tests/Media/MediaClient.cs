@@ -54,7 +54,7 @@ internal static class MediaClient
         app.WithDbAsync(async (db, _) => (
             await db.MediaItems.CountAsync(),
             await db.MediaVariants.CountAsync(),
-            await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM MediaBlobs").SingleAsync()));
+            await db.Database.SqlQueryRaw<int>("SELECT CAST(COUNT(*) AS integer) AS \"Value\" FROM \"MediaBlobs\"").SingleAsync()));
 
     public static async Task<IReadOnlyList<string>> VariantUrlsAsync(this BlogFactory app, int id) =>
         await app.WithDbAsync((db, _) => db.MediaVariants.Where(v => v.MediaItemId == id && v.Name != "source")

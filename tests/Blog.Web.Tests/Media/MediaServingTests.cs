@@ -3,11 +3,31 @@ using Blog.Web.Tests.Infrastructure;
 
 namespace Blog.Web.Tests.Media;
 
-public sealed class MediaServingTests : IDisposable
+public class MediaServingTests : IDisposable
 {
-    private readonly BlogFactory app = new();
+    private readonly BlogFactory app;
 
-    public void Dispose() => app.Dispose();
+    public MediaServingTests()
+        : this(new BlogFactory())
+    {
+    }
+
+    /// <summary>The same tests on another provider (MediaServingTestsOnPostgreSql).</summary>
+    protected MediaServingTests(BlogFactory app) => this.app = app;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            app.Dispose();
+        }
+    }
 
     [Fact]
     public async Task A_variant_is_served_with_its_type_nosniff_a_strong_etag_and_a_year_of_immutable_cache()
@@ -66,3 +86,6 @@ public sealed class MediaServingTests : IDisposable
         Assert.Equal((await response.Content.ReadAsByteArrayAsync()).LongLength, response.Content.Headers.ContentLength);
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class MediaServingTestsOnPostgreSql() : MediaServingTests(new PostgresBlogFactory());

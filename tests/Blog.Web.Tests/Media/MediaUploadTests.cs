@@ -7,11 +7,31 @@ using SkiaSharp;
 
 namespace Blog.Web.Tests.Media;
 
-public sealed class MediaUploadTests : IDisposable
+public class MediaUploadTests : IDisposable
 {
-    private readonly BlogFactory app = new();
+    private readonly BlogFactory app;
 
-    public void Dispose() => app.Dispose();
+    public MediaUploadTests()
+        : this(new BlogFactory())
+    {
+    }
+
+    /// <summary>The same tests on another provider (MediaUploadTestsOnPostgreSql).</summary>
+    protected MediaUploadTests(BlogFactory app) => this.app = app;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            app.Dispose();
+        }
+    }
 
     [Fact]
     public async Task A_camera_jpeg_turned_by_exif_is_stored_upright_in_every_width_as_webp_and_jpeg()
@@ -189,3 +209,6 @@ public sealed class MediaUploadTests : IDisposable
         Assert.Equal((0, 0, 0), await app.CountStoredAsync());
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class MediaUploadTestsOnPostgreSql() : MediaUploadTests(new PostgresBlogFactory());

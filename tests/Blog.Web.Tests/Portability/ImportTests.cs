@@ -9,18 +9,35 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Blog.Web.Tests.Portability;
 
 /// <summary>Importing WXR into the blog: background runs, report, redirects, images, re-imports, dry runs.</summary>
-public sealed class ImportTests : IDisposable
+public class ImportTests : IDisposable
 {
     private readonly ImageServer images = new();
     private readonly FakeImageStore store = new();
     private readonly BlogFactory app;
 
-    public ImportTests() => app = new BlogFactory { ExtraServices = s => s.AddSingleton<IImportedImageStore>(store) };
+    public ImportTests()
+        : this(postgreSql: false)
+    {
+    }
+
+    /// <summary>The same tests on PostgreSQL (ImportTestsOnPostgreSql).</summary>
+    protected ImportTests(bool postgreSql) => app = postgreSql
+        ? new PostgresBlogFactory { ExtraServices = s => s.AddSingleton<IImportedImageStore>(store) }
+        : new BlogFactory { ExtraServices = s => s.AddSingleton<IImportedImageStore>(store) };
 
     public void Dispose()
     {
-        app.Dispose();
-        images.Dispose();
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            app.Dispose();
+            images.Dispose();
+        }
     }
 
     [Fact]
@@ -233,3 +250,6 @@ public sealed class ImportTests : IDisposable
         }
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class ImportTestsOnPostgreSql() : ImportTests(postgreSql: true);

@@ -13,15 +13,32 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Tests.Portability;
 
 /// <summary>Export everything, import it into an empty blog, get the same blog; and Markdown zips from elsewhere.</summary>
-public sealed class RoundTripTests : IDisposable
+public class RoundTripTests : IDisposable
 {
-    private readonly BlogFactory source = new();
-    private readonly BlogFactory target = new();
+    private readonly BlogFactory source;
+    private readonly BlogFactory target;
+
+    public RoundTripTests()
+        : this(new BlogFactory(), new BlogFactory())
+    {
+    }
+
+    /// <summary>The same tests on another provider (RoundTripTestsOnPostgreSql).</summary>
+    protected RoundTripTests(BlogFactory source, BlogFactory target) => (this.source, this.target) = (source, target);
 
     public void Dispose()
     {
-        source.Dispose();
-        target.Dispose();
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            source.Dispose();
+            target.Dispose();
+        }
     }
 
     private async Task FillSourceAsync()
@@ -62,13 +79,20 @@ public sealed class RoundTripTests : IDisposable
     /// <summary>Each comment with its state, its author's email, whether it is the owner's, the comment it answers and what readers see.</summary>
     private static Task<List<string>> CommentsAsync(BlogFactory app) => app.WithDbAsync(async (db, _) =>
         (await db.Comments.AsNoTracking().Include(c => c.Parent).Include(c => c.Post).OrderBy(c => c.CreatedAtUtc).ToListAsync())
-            .Select(c => $"{c.Post!.Slug}|{c.AuthorName}|{c.AuthorEmail}|{c.Status}|{c.IsOwner}|{c.Parent?.AuthorName}|{c.Html}|{c.CreatedAtUtc:o}")
+            .Select(c => $"{c.Post!.Slug}|{c.AuthorName}|{c.AuthorEmail}|{c.Status}|{c.IsOwner}|{c.Parent?.AuthorName}|{c.Html}|{c.CreatedAtUtc:o}|{c.Kind}|{c.SourceUrl}")
             .ToList());
 
     [Fact]
     public async Task Exporting_as_a_zip_and_importing_it_into_an_empty_blog_reproduces_the_blog()
     {
         await FillSourceAsync();
+        await source.WithDbAsync(async db =>
+        {
+            var post = await db.Posts.SingleAsync(p => p.Slug == "first-light");
+            db.Comments.Add(new Comment { PostId = post.Id, Kind = CommentKind.Like, SourceUrl = "https://bea.example/likes/1", AuthorName = "Bea", AuthorUrl = "https://bea.example/", CreatedAtUtc = source.UtcNow.AddMinutes(4), Status = CommentStatus.Approved });
+            db.Comments.Add(new Comment { PostId = post.Id, Kind = CommentKind.Reply, SourceUrl = "https://carl.example/re", AuthorName = "Carl", Text = "Indeed.", Html = "<p>Indeed.</p>", CreatedAtUtc = source.UtcNow.AddMinutes(5), Status = CommentStatus.Held });
+            await db.SaveChangesAsync();
+        });
         var zip = await DownloadAsync(await source.SignInAsOwnerAsync(), "zip");
 
         var run = await target.ImportAsync(zip);
@@ -193,3 +217,6 @@ public sealed class RoundTripTests : IDisposable
         return path;
     }
 }
+
+/// <summary>The same tests on PostgreSQL: exported from one PostgreSQL blog, imported into another.</summary>
+public sealed class RoundTripTestsOnPostgreSql() : RoundTripTests(new PostgresBlogFactory(), new PostgresBlogFactory());

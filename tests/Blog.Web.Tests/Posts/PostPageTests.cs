@@ -3,11 +3,31 @@ using Blog.Web.Tests.Infrastructure;
 
 namespace Blog.Web.Tests.Posts;
 
-public sealed class PostPageTests : IDisposable
+public class PostPageTests : IDisposable
 {
-    private readonly BlogFactory app = new();
+    private readonly BlogFactory app;
 
-    public void Dispose() => app.Dispose();
+    public PostPageTests()
+        : this(new BlogFactory())
+    {
+    }
+
+    /// <summary>The same tests on another provider (PostPageTestsOnPostgreSql).</summary>
+    protected PostPageTests(BlogFactory app) => this.app = app;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            app.Dispose();
+        }
+    }
 
     [Fact]
     public async Task Post_page_shows_the_post_with_its_details()
@@ -109,3 +129,6 @@ public sealed class PostPageTests : IDisposable
         Assert.Contains("Hello", body, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class PostPageTestsOnPostgreSql() : PostPageTests(new PostgresBlogFactory());

@@ -3,11 +3,31 @@ using Blog.Web.Tests.Infrastructure;
 
 namespace Blog.Web.Tests.Posts;
 
-public sealed class TaxonomyAndArchiveTests : IDisposable
+public class TaxonomyAndArchiveTests : IDisposable
 {
-    private readonly BlogFactory app = new();
+    private readonly BlogFactory app;
 
-    public void Dispose() => app.Dispose();
+    public TaxonomyAndArchiveTests()
+        : this(new BlogFactory())
+    {
+    }
+
+    /// <summary>The same tests on another provider (TaxonomyAndArchiveTestsOnPostgreSql).</summary>
+    protected TaxonomyAndArchiveTests(BlogFactory app) => this.app = app;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            app.Dispose();
+        }
+    }
 
     [Fact]
     public async Task Tag_page_lists_only_visible_posts_with_that_tag()
@@ -105,3 +125,6 @@ public sealed class TaxonomyAndArchiveTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/unfinished")).StatusCode);
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class TaxonomyAndArchiveTestsOnPostgreSql() : TaxonomyAndArchiveTests(new PostgresBlogFactory());

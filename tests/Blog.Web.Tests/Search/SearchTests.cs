@@ -3,11 +3,31 @@ using Blog.Web.Tests.Infrastructure;
 
 namespace Blog.Web.Tests.Search;
 
-public sealed class SearchTests : IDisposable
+public class SearchTests : IDisposable
 {
-    private readonly BlogFactory app = new();
+    private readonly BlogFactory app;
 
-    public void Dispose() => app.Dispose();
+    public SearchTests()
+        : this(new BlogFactory())
+    {
+    }
+
+    /// <summary>The same tests on another provider (SearchTestsOnPostgreSql).</summary>
+    protected SearchTests(BlogFactory app) => this.app = app;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            app.Dispose();
+        }
+    }
 
     private Task<AngleSharp.Dom.IDocument> SearchAsync(string query, int page = 1) =>
         app.CreateReader().GetDocumentAsync($"/search?q={Uri.EscapeDataString(query)}" + (page > 1 ? $"&page={page}" : ""));
@@ -144,3 +164,6 @@ public sealed class SearchTests : IDisposable
         Assert.True(status is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{status}");
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class SearchTestsOnPostgreSql() : SearchTests(new PostgresBlogFactory());

@@ -31,7 +31,9 @@ public sealed partial class CodeRulesTests
         { "Components", ["Data", "Areas"] },
         { "Pages", ["Areas", "Editing", "Portability"] },
         { "Subscriptions", ["Pages", "Areas", "Editing", "Portability"] },
+        { "Webmentions", ["Pages", "Areas", "Editing", "Portability", "Caching"] },
         { "Mail", ["Pages", "Areas", "Components", "Editing", "Portability", "Posts", "StaticPages", "Caching"] },
+        { "Instances", ["Pages", "Areas", "Components", "Editing", "Portability"] },
     };
 
     [Theory]

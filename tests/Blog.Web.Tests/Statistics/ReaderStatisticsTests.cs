@@ -7,14 +7,34 @@ using static Blog.Web.Tests.Caching.PageCacheResponses;
 
 namespace Blog.Web.Tests.Statistics;
 
-public sealed class ReaderStatisticsTests : IDisposable
+public class ReaderStatisticsTests : IDisposable
 {
     private static readonly string[] KnownColumns =
         ["Day", "Path", "Kind", "ContentId", "Views", "Readers", "FeedFetches", "Name", "Reader", "Fetches", "Subscribers"];
 
-    private readonly BlogFactory app = new();
+    private readonly BlogFactory app;
 
-    public void Dispose() => app.Dispose();
+    public ReaderStatisticsTests()
+        : this(new BlogFactory())
+    {
+    }
+
+    /// <summary>The same tests on another provider (ReaderStatisticsTestsOnPostgreSql).</summary>
+    protected ReaderStatisticsTests(BlogFactory app) => this.app = app;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            app.Dispose();
+        }
+    }
 
     private DateOnly Today => DateOnly.FromDateTime(app.UtcNow);
 
@@ -154,7 +174,7 @@ public sealed class ReaderStatisticsTests : IDisposable
             [("Feedly", SourceKind.FeedReader), ("Google", SourceKind.Search), ("mastodon", SourceKind.Campaign),
                 ("news.ycombinator.com", SourceKind.Site), ("weekly-newsletter", SourceKind.Campaign)],
             (await app.SourceFiguresAsync()).Select(s => (s.Name, s.Kind)));
-        var cells = await StatisticsClient.EveryStatisticsCellAsync(app.DatabasePath);
+        var cells = await StatisticsClient.EveryStatisticsCellAsync(app);
         Assert.DoesNotContain(cells, c => c.Value.Contains("4242", StringComparison.Ordinal) || c.Value.Contains("private", StringComparison.Ordinal));
     }
 
@@ -209,7 +229,7 @@ public sealed class ReaderStatisticsTests : IDisposable
         await app.Reader(addresses[0], StatisticsClient.Safari).BrowseAsync("/blog/personal");
         await app.FlushStatisticsAsync();
 
-        var cells = await StatisticsClient.EveryStatisticsCellAsync(app.DatabasePath);
+        var cells = await StatisticsClient.EveryStatisticsCellAsync(app);
         Assert.NotEmpty(cells);
         string[] personal = ["203.0.113", "2001:db8", "Mozilla", "Safari", "iPhone", "secret", "inbox"];
         Assert.DoesNotContain(cells, cell => personal.Any(p => cell.Value.Contains(p, StringComparison.OrdinalIgnoreCase)));
@@ -225,7 +245,7 @@ public sealed class ReaderStatisticsTests : IDisposable
     [Fact]
     public async Task Counts_reach_the_database_within_seconds_without_being_asked()
     {
-        using var quick = new BlogFactory { Settings = { ["Blog:Statistics:FlushInterval"] = "00:00:01" } };
+        using var quick = app.Sibling().WithSetting("Blog:Statistics:FlushInterval", "00:00:01");
         await quick.AddPostAsync("Soon");
         await quick.Reader("192.0.2.50").GetAsync("/blog/soon");
 
@@ -241,21 +261,20 @@ public sealed class ReaderStatisticsTests : IDisposable
     [Fact]
     public async Task Stopping_the_recorder_writes_what_was_counted()
     {
-        var path = app.DatabasePath;
         await app.AddPostAsync("Last words");
         await app.Reader("192.0.2.60").GetAsync("/blog/last-words");
         await app.Reader("192.0.2.61").GetAsync("/blog/last-words");
 
         await ((IHostedService)app.Services.GetRequiredService<StatisticsRecorder>()).StopAsync(CancellationToken.None);
 
-        var views = (await StatisticsClient.EveryStatisticsCellAsync(path)).Where(c => c is { Table: "StatisticsPages", Column: "Views" });
+        var views = (await StatisticsClient.EveryStatisticsCellAsync(app)).Where(c => c is { Table: "StatisticsPages", Column: "Views" });
         Assert.Equal("2", Assert.Single(views).Value);
     }
 
     [Fact]
     public async Task Figures_older_than_the_days_kept_are_deleted_when_a_day_ends()
     {
-        using var keeping = new BlogFactory { Settings = { ["Blog:Statistics:KeepDays"] = "2" } };
+        using var keeping = app.Sibling().WithSetting("Blog:Statistics:KeepDays", "2");
         await keeping.AddPostAsync("Kept");
         foreach (var _ in Enumerable.Range(0, 3))
         {
@@ -278,7 +297,7 @@ public sealed class ReaderStatisticsTests : IDisposable
     [Fact]
     public async Task With_statistics_off_pages_carry_no_pixel_and_nothing_is_counted()
     {
-        using var off = new BlogFactory { Settings = { ["Blog:Statistics:Enabled"] = "false" } };
+        using var off = app.Sibling().WithSetting("Blog:Statistics:Enabled", "false");
         await off.AddPostAsync("Uncounted");
         var page = await off.Reader("192.0.2.70").GetAsync("/blog/uncounted");
         await off.FlushStatisticsAsync();
@@ -287,3 +306,6 @@ public sealed class ReaderStatisticsTests : IDisposable
         Assert.Empty(await off.PageFiguresAsync());
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class ReaderStatisticsTestsOnPostgreSql() : ReaderStatisticsTests(new PostgresBlogFactory());

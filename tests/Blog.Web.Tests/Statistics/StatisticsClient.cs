@@ -80,15 +80,20 @@ internal static class StatisticsClient
         app.WithDbAsync((db, _) => Task.FromResult(db.StatisticsFeeds.OrderBy(s => s.Reader).ToList()));
 
     /// <summary>Every row of every Statistics* table, each cell as text, read straight from the file.</summary>
-    public static async Task<List<(string Table, string Column, string Value)>> EveryStatisticsCellAsync(string databasePath)
+    public static async Task<List<(string Table, string Column, string Value)>> EveryStatisticsCellAsync(BlogFactory app)
     {
         var cells = new List<(string, string, string)>();
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        var postgres = app as PostgresBlogFactory;
+        await using System.Data.Common.DbConnection connection = postgres is null
+            ? new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False")
+            : new Npgsql.NpgsqlConnection(postgres.ConnectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'Statistics%'";
+            list.CommandText = postgres is null
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'Statistics%'"
+                : "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'Statistics%'";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

@@ -11,7 +11,7 @@ namespace Blog.Web.Data.CompiledModel
     public partial class BlogDbContextModel
     {
         private BlogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6ae42aea-d3b1-4e1a-95b0-cf759552941b"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("bf671385-4f1f-482b-98d5-f40202afee05"), entityTypeCount: 36)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Blog.Web.Data.CompiledModel
             var commentSettings = CommentSettingsEntityType.Create(this);
             var blogUser = BlogUserEntityType.Create(this);
             var autosave = AutosaveEntityType.Create(this);
+            var lease = LeaseEntityType.Create(this);
             var mailSettings = MailSettingsEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var mediaBlob = MediaBlobEntityType.Create(this);
@@ -41,6 +42,8 @@ namespace Blog.Web.Data.CompiledModel
             var dailySourceFigures = DailySourceFiguresEntityType.Create(this);
             var mailing = MailingEntityType.Create(this);
             var subscriber = SubscriberEntityType.Create(this);
+            var outgoingWebmention = OutgoingWebmentionEntityType.Create(this);
+            var receivedWebmention = ReceivedWebmentionEntityType.Create(this);
             var contentRevision = ContentRevisionEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -59,6 +62,8 @@ namespace Blog.Web.Data.CompiledModel
             ImportedItemEntityType.CreateForeignKey2(importedItem, staticPage);
             PostEntityType.CreateForeignKey1(post, category);
             SocialLinkEntityType.CreateForeignKey1(socialLink, siteSettings);
+            OutgoingWebmentionEntityType.CreateForeignKey1(outgoingWebmention, post);
+            ReceivedWebmentionEntityType.CreateForeignKey1(receivedWebmention, post);
             ContentRevisionEntityType.CreateForeignKey1(contentRevision, post);
             ContentRevisionEntityType.CreateForeignKey2(contentRevision, staticPage);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -78,6 +83,7 @@ namespace Blog.Web.Data.CompiledModel
             CommentSettingsEntityType.CreateAnnotations(commentSettings);
             BlogUserEntityType.CreateAnnotations(blogUser);
             AutosaveEntityType.CreateAnnotations(autosave);
+            LeaseEntityType.CreateAnnotations(lease);
             MailSettingsEntityType.CreateAnnotations(mailSettings);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             MediaBlobEntityType.CreateAnnotations(mediaBlob);
@@ -97,6 +103,8 @@ namespace Blog.Web.Data.CompiledModel
             DailySourceFiguresEntityType.CreateAnnotations(dailySourceFigures);
             MailingEntityType.CreateAnnotations(mailing);
             SubscriberEntityType.CreateAnnotations(subscriber);
+            OutgoingWebmentionEntityType.CreateAnnotations(outgoingWebmention);
+            ReceivedWebmentionEntityType.CreateAnnotations(receivedWebmention);
             ContentRevisionEntityType.CreateAnnotations(contentRevision);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

@@ -21,10 +21,10 @@ namespace Blog.Web.Data.CompiledModel
                 "Blog.Web.Comments.Comment",
                 typeof(Comment),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 18,
                 navigationCount: 2,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -90,6 +90,13 @@ namespace Blog.Web.Data.CompiledModel
                 fieldInfo: typeof(Comment).GetField("<IsOwner>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
 
+            var kind = runtimeEntityType.AddProperty(
+                "Kind",
+                typeof(CommentKind),
+                propertyInfo: typeof(Comment).GetProperty("Kind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Comment).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            kind.SetSentinelFromProviderValue(0);
+
             var originalId = runtimeEntityType.AddProperty(
                 "OriginalId",
                 typeof(string),
@@ -119,6 +126,14 @@ namespace Blog.Web.Data.CompiledModel
                 fieldInfo: typeof(Comment).GetField("<RepliesConfirmedAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
+
+            var sourceUrl = runtimeEntityType.AddProperty(
+                "SourceUrl",
+                typeof(string),
+                propertyInfo: typeof(Comment).GetProperty("SourceUrl", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Comment).GetField("<SourceUrl>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
 
             var status = runtimeEntityType.AddProperty(
                 "Status",
@@ -166,9 +181,14 @@ namespace Blog.Web.Data.CompiledModel
                 new[] { postId, originalId });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { status, createdAtUtc });
+                new[] { postId, sourceUrl },
+                unique: true);
+            index3.AddAnnotation("Relational:Filter", "\"SourceUrl\" IS NOT NULL");
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { status, createdAtUtc });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { postId, status, createdAtUtc });
 
             return runtimeEntityType;

@@ -19,7 +19,7 @@ namespace Blog.Web.Data.CompiledModel
                 "Blog.Web.Comments.CommentSettings",
                 typeof(CommentSettings),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -87,6 +87,13 @@ namespace Blog.Web.Data.CompiledModel
                 propertyInfo: typeof(CommentSettings).GetProperty("MaxPerAddressPerHour", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CommentSettings).GetField("<MaxPerAddressPerHour>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var webmentions = runtimeEntityType.AddProperty(
+                "Webmentions",
+                typeof(bool),
+                propertyInfo: typeof(CommentSettings).GetProperty("Webmentions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CommentSettings).GetField("<Webmentions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

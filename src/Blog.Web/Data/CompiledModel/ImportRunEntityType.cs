@@ -19,7 +19,7 @@ namespace Blog.Web.Data.CompiledModel
                 "Blog.Web.Portability.Import.ImportRun",
                 typeof(ImportRun),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 20,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -89,6 +89,22 @@ namespace Blog.Web.Data.CompiledModel
                 propertyInfo: typeof(ImportRun).GetProperty("ImagesFailed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ImportRun).GetField("<ImagesFailed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var leaseHolder = runtimeEntityType.AddProperty(
+                "LeaseHolder",
+                typeof(string),
+                propertyInfo: typeof(ImportRun).GetProperty("LeaseHolder", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportRun).GetField("<LeaseHolder>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+
+            var leaseUntil = runtimeEntityType.AddProperty(
+                "LeaseUntil",
+                typeof(DateTime?),
+                propertyInfo: typeof(ImportRun).GetProperty("LeaseUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportRun).GetField("<LeaseUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var processed = runtimeEntityType.AddProperty(
                 "Processed",

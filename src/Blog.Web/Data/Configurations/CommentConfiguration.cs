@@ -18,7 +18,9 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.Property(c => c.OriginalId).HasMaxLength(100);
         builder.HasOne(c => c.Post).WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(c => c.SourceUrl).HasMaxLength(Comment.MaxSourceUrlLength);
         builder.HasIndex(c => new { c.PostId, c.OriginalId });
+        builder.HasIndex(c => new { c.PostId, c.SourceUrl }).IsUnique().HasFilter("\"SourceUrl\" IS NOT NULL");
         builder.HasIndex(c => new { c.PostId, c.Status, c.CreatedAtUtc });
         builder.HasIndex(c => new { c.Status, c.CreatedAtUtc });
         builder.HasIndex(c => new { c.IpHash, c.CreatedAtUtc });

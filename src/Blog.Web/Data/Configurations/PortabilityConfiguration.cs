@@ -34,6 +34,7 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
         builder.Property(r => r.FileName).HasMaxLength(300).IsRequired();
         builder.Property(r => r.SourcePath).HasMaxLength(2000);
         builder.Property(r => r.Error).HasMaxLength(2000);
+        builder.Property(r => r.LeaseHolder).HasMaxLength(Instances.InstanceIdentity.MaxLength);
         builder.Ignore(r => r.IsFinished);
     }
 }

@@ -82,6 +82,9 @@ namespace Blog.Web.Data.Migrations
                     b.Property<bool>("IsOwner")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OriginalId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -93,6 +96,10 @@ namespace Blog.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RepliesConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -119,6 +126,10 @@ namespace Blog.Web.Data.Migrations
                     b.HasIndex("IpHash", "CreatedAtUtc");
 
                     b.HasIndex("PostId", "OriginalId");
+
+                    b.HasIndex("PostId", "SourceUrl")
+                        .IsUnique()
+                        .HasFilter("\"SourceUrl\" IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAtUtc");
 
@@ -158,6 +169,9 @@ namespace Blog.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MaxPerAddressPerHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Webmentions")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -265,6 +279,24 @@ namespace Blog.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Autosaves");
+                });
+
+            modelBuilder.Entity("Blog.Web.Instances.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
                 });
 
             modelBuilder.Entity("Blog.Web.Mail.MailSettings", b =>
@@ -560,6 +592,13 @@ namespace Blog.Web.Data.Migrations
 
                     b.Property<int>("ImagesFailed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Processed")
                         .HasColumnType("INTEGER");
@@ -1157,6 +1196,138 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("Subscribers");
                 });
 
+            modelBuilder.Entity("Blog.Web.Webmentions.OutgoingWebmention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.HasIndex("PostId", "Target", "ContentVersion")
+                        .IsUnique();
+
+                    b.ToTable("OutgoingWebmentions");
+                });
+
+            modelBuilder.Entity("Blog.Web.Webmentions.ReceivedWebmention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("IpHash", "ReceivedAtUtc");
+
+                    b.HasIndex("Source", "Target");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("ReceivedWebmentions");
+                });
+
             modelBuilder.Entity("Blog.Web.Writing.ContentRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -1448,6 +1619,24 @@ namespace Blog.Web.Data.Migrations
                         });
 
                     b.Navigation("SocialLinks");
+                });
+
+            modelBuilder.Entity("Blog.Web.Webmentions.OutgoingWebmention", b =>
+                {
+                    b.HasOne("Blog.Web.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Blog.Web.Webmentions.ReceivedWebmention", b =>
+                {
+                    b.HasOne("Blog.Web.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Blog.Web.Writing.ContentRevision", b =>

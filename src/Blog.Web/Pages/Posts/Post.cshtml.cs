@@ -26,6 +26,9 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
 
     public CommentSection Comments { get; private set; } = default!;
 
+    /// <summary>The Webmention endpoint's absolute address, when this post takes webmentions.</summary>
+    public string? WebmentionEndpoint { get; private set; }
+
     public PageMetadata Metadata => PostMetadata.For(Post);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -43,6 +46,13 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
         // approved comment evicts this page alone.
         HttpContext.AddPageTag(ReaderPages.Post(Post.Id));
         Comments = await CommentSection.LoadAsync(comments, tokens, Post, clock.GetUtcNow().UtcDateTime, null, cancellationToken);
+        if (Comments.TakesWebmentions)
+        {
+            // Kept with the page: the page cache stores the response's headers with its bytes.
+            WebmentionEndpoint = SiteAddress.For(Chrome.Settings, Request).Absolute(SitePaths.Webmention);
+            Response.Headers.Append("Link", $"<{WebmentionEndpoint}>; rel=\"webmention\"");
+        }
+
         return Page();
 
         async Task<PostRead?> LoadAsync(CancellationToken cancellation)

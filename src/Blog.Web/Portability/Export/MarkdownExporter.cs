@@ -60,7 +60,8 @@ public sealed class MarkdownExporter(BlogDbContext db, IEnumerable<IExportedMedi
             .Select(c => new CommentData(
                 c.Post!.Slug, c.OriginalId ?? c.Id.ToString(CultureInfo.InvariantCulture), c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.CreatedAtUtc,
                 c.Text, c.Status == CommentStatus.Approved, c.Status.ToString().ToLowerInvariant(),
-                c.Parent == null ? null : c.Parent.OriginalId ?? c.Parent.Id.ToString(CultureInfo.InvariantCulture), c.IsOwner, c.Html))
+                c.Parent == null ? null : c.Parent.OriginalId ?? c.Parent.Id.ToString(CultureInfo.InvariantCulture), c.IsOwner, c.Html,
+                c.SourceUrl == null ? null : c.Kind.ToString().ToLowerInvariant(), c.SourceUrl))
             .ToListAsync(cancellationToken),
         Redirects = await db.Redirects.AsNoTracking().OrderBy(r => r.Id).Select(r => new RedirectData(r.FromPath, r.ToPath)).ToListAsync(cancellationToken),
     };

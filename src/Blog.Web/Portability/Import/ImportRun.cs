@@ -53,5 +53,14 @@ public sealed class ImportRun
 
     public DateTime? FinishedAtUtc { get; set; }
 
+    /// <summary>The instance running this import (<see cref="Instances.InstanceIdentity"/>), which renews <see cref="LeaseUntil"/> while it runs.</summary>
+    public string? LeaseHolder { get; set; }
+
+    /// <summary>
+    /// Until when <see cref="LeaseHolder"/> has the run: an instance that dies stops renewing it, and another then
+    /// resumes the run (or fails it, saying why, when the uploaded file is not on its disk).
+    /// </summary>
+    public DateTime? LeaseUntil { get; set; }
+
     public bool IsFinished => Status is ImportRunStatus.Succeeded or ImportRunStatus.Failed;
 }

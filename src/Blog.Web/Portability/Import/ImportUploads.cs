@@ -11,6 +11,16 @@ public sealed class ImportUploads
 {
     public ImportUploads(IConfiguration configuration, IWebHostEnvironment environment)
     {
+        if (configuration.BlogDatabaseProvider() == DatabaseProvider.PostgreSql)
+        {
+            // No database file to sit beside: Blog:Database:ImportFolder, or the app's own data folder (where SQLite's
+            // default file would be). Several instances: the one that took the upload imports it.
+            Folder = Path.GetFullPath(configuration["Blog:Database:ImportFolder"] is { Length: > 0 } folder
+                ? folder
+                : Path.Combine("data", "imports"), environment.ContentRootPath);
+            return;
+        }
+
         var connection = configuration.BlogConnectionString(environment.ContentRootPath);
         var database = new SqliteConnectionStringBuilder(connection).DataSource;
         Folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? Path.GetTempPath(), "imports");

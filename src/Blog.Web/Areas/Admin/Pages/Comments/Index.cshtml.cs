@@ -41,9 +41,9 @@ public sealed class IndexModel(BlogDbContext db, SiteContext site, CommentModera
         var query = db.Comments.AsNoTracking().Where(c => c.Status == status);
         query = status == CommentStatus.Held ? query.OrderBy(c => c.CreatedAtUtc) : query.OrderByDescending(c => c.CreatedAtUtc);
         var rows = await query.Take(PageSize)
-            .Select(c => new Row(c.Id, c.Post!.Title, c.Post.Slug, c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.IsOwner, c.CreatedAtUtc, c.Html, c.Text, c.ParentId))
+            .Select(c => new Row(c.Id, c.Post!.Title, c.Post.Slug, c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.IsOwner, c.CreatedAtUtc, c.Html, c.Text, c.ParentId, c.Kind, c.SourceUrl))
             .ToListAsync(cancellationToken);
-        Comments = [.. rows.Select(r => r.Html.Length > 0 ? r : r with { Html = CommentMarkdown.RenderImported(r.Text) })];
+        Comments = [.. rows.Select(r => r.Html.Length > 0 || r.SourceUrl is not null ? r : r with { Html = CommentMarkdown.RenderImported(r.Text) })];
     }
 
     public async Task<IActionResult> OnPostAsync(string action, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class IndexModel(BlogDbContext db, SiteContext site, CommentModera
 
     public sealed record Row(
         int Id, string PostTitle, string PostSlug, string AuthorName, string? AuthorEmail, string? AuthorUrl, bool IsOwner,
-        DateTime CreatedAtUtc, string Html, string Text, int? ParentId);
+        DateTime CreatedAtUtc, string Html, string Text, int? ParentId, CommentKind Kind, string? SourceUrl);
 
     private async Task<string> SiteUrlAsync(CancellationToken cancellationToken) =>
         SiteAddress.For((await site.GetAsync(cancellationToken)).Settings, Request).Origin;

@@ -21,7 +21,7 @@ public sealed class SettingsModel(BlogDbContext db) : PageModel, IHasPageMetadat
         Input = new SettingsInput
         {
             HoldEvery = s.HoldEvery, ClosedEverywhere = s.ClosedEverywhere, CloseAfterDays = s.CloseAfterDays, MaxLinks = s.MaxLinks,
-            MaxPerAddressPerHour = s.MaxPerAddressPerHour, BlockedWords = s.BlockedWords, AkismetKey = s.AkismetKey,
+            MaxPerAddressPerHour = s.MaxPerAddressPerHour, BlockedWords = s.BlockedWords, AkismetKey = s.AkismetKey, Webmentions = s.Webmentions,
         };
     }
 
@@ -35,6 +35,7 @@ public sealed class SettingsModel(BlogDbContext db) : PageModel, IHasPageMetadat
         var s = await db.CommentSettingsAsync(cancellationToken);
         (s.HoldEvery, s.ClosedEverywhere, s.CloseAfterDays, s.MaxLinks) = (Input.HoldEvery, Input.ClosedEverywhere, Input.CloseAfterDays, Input.MaxLinks);
         (s.MaxPerAddressPerHour, s.BlockedWords, s.AkismetKey) = (Input.MaxPerAddressPerHour, Input.BlockedWords?.Trim(), string.IsNullOrWhiteSpace(Input.AkismetKey) ? null : Input.AkismetKey.Trim());
+        s.Webmentions = Input.Webmentions;
         await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = "Comment settings saved.";
         return Redirect(SitePaths.Admin.CommentSettings);
@@ -45,6 +46,9 @@ public sealed class SettingsModel(BlogDbContext db) : PageModel, IHasPageMetadat
         public bool HoldEvery { get; set; }
 
         public bool ClosedEverywhere { get; set; }
+
+        /// <summary>Take webmentions on posts open to comments, and send them for the posts' own links.</summary>
+        public bool Webmentions { get; set; } = true;
 
         [Range(0, 36_500, ErrorMessage = "Between 0 (never) and 36,500 days.")]
         public int CloseAfterDays { get; set; }

@@ -112,7 +112,7 @@ public sealed class IndexModel(BlogDbContext db, MediaLibrary library) : PageMod
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var filtered = Filter.Apply(db.MediaItems.AsNoTracking());
+        var filtered = Filter.Apply(db.MediaItems.AsNoTracking(), db.Database.IsNpgsql());
         var total = await filtered.CountAsync(cancellationToken);
         MissingCount = await db.MediaItems.CountAsync(m => m.AltText == null || m.AltText == "", cancellationToken);
         var pageCount = Paging.CountPages(total, PageSize);

@@ -159,7 +159,7 @@ public sealed class PickModel(BlogDbContext db, MediaLibrary library, TextRender
 
     private async Task LoadGridAsync(CancellationToken cancellationToken)
     {
-        var filtered = MediaFilter.From(Search, false, null).Apply(db.MediaItems.AsNoTracking());
+        var filtered = MediaFilter.From(Search, false, null).Apply(db.MediaItems.AsNoTracking(), db.Database.IsNpgsql());
         var total = await filtered.CountAsync(cancellationToken);
         var pageCount = Paging.CountPages(total, PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, pageCount);

@@ -12,12 +12,20 @@ public sealed class BackupModel(BlogDbContext db, TimeProvider clock) : PageMode
 {
     public PageMetadata Metadata => new("Backup");
 
+    /// <summary>A PostgreSQL database is backed up with pg_dump, not by this page.</summary>
+    public bool OnPostgreSql => db.Database.IsNpgsql();
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (OnPostgreSql)
+        {
+            return Page();
+        }
+
         var path = Path.Combine(Path.GetTempPath(), $"blog-backup-{Guid.NewGuid():N}.db");
         await DatabaseBackup.CreateAsync(db.Database.GetConnectionString()!, path, cancellationToken);
 

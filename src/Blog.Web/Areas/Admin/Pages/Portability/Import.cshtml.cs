@@ -53,6 +53,7 @@ public sealed class ImportModel(BlogDbContext db, ImportUploads uploads, ImportQ
             AllowPrivateAddresses = Input.AllowPrivateAddresses,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         }).Entity;
+        queue.Assign(run); // this instance has the file
         await db.SaveChangesAsync(cancellationToken);
         await queue.EnqueueAsync(run.Id, cancellationToken);
         TempData["StatusMessage"] = run.DryRun

@@ -50,6 +50,7 @@ public sealed class RunModel(BlogDbContext db, ImportQueue queue, TimeProvider c
             FileName = dryRun.FileName, SourcePath = dryRun.SourcePath, AllowPrivateAddresses = dryRun.AllowPrivateAddresses,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         }).Entity;
+        queue.Assign(run); // this instance has the file
         dryRun.SourcePath = null; // the file now belongs to the real run, which deletes it when done
         await db.SaveChangesAsync(cancellationToken);
         await queue.EnqueueAsync(run.Id, cancellationToken);

@@ -6,13 +6,14 @@ using Blog.Web.Posts;
 using Blog.Web.Seo;
 using Blog.Web.Settings;
 using Blog.Web.Subscriptions;
+using Blog.Web.Webmentions;
 using Blog.Web.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Areas.Admin.Pages.Posts;
 
 /// <summary>Writes a new post (<c>/admin/posts/new</c>) or edits one (<c>/admin/posts/{id}</c>).</summary>
-public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteContext site, TimeProvider clock, MailingSignal mailings)
+public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteContext site, TimeProvider clock, MailingSignal mailings, MentionSender webmentions)
     : ContentEditorModel<Post, PostInput>(db, renderer, site, clock), IHasPageMetadata
 {
     public IReadOnlyList<string> KnownTags { get; private set; } = [];
@@ -27,6 +28,9 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
 
     /// <summary>Confirmed subscribers who receive each post.</summary>
     public int PostSubscribers { get; private set; }
+
+    /// <summary>The latest webmention sent (or waiting) for each link of this post.</summary>
+    public IReadOnlyList<OutgoingWebmention> SentWebmentions { get; private set; } = [];
 
     public PageMetadata Metadata => new(Current is null ? "New post" : $"Edit “{Current.Title}”");
 
@@ -44,6 +48,12 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
     {
         PostSubscribers = await Db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Confirmed && s.Choice == SubscriptionChoice.EachPost, cancellationToken);
         PostMailing = Id is { } postId ? await Db.Mailings.AsNoTracking().SingleOrDefaultAsync(m => m.Key == Mailing.KeyForPost(postId), cancellationToken) : null;
+        if (Id is { } id)
+        {
+            var rows = await Db.OutgoingWebmentions.AsNoTracking().Where(w => w.PostId == id).OrderByDescending(w => w.Id).Take(200).ToListAsync(cancellationToken);
+            SentWebmentions = [.. rows.DistinctBy(w => w.Target).OrderBy(w => w.Target, StringComparer.Ordinal)];
+        }
+
         KnownTags = await Db.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(cancellationToken);
         KnownCategories = await Db.Categories.OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken);
         RecentMedia = await Db.MediaItems.AsNoTracking().OrderByDescending(m => m.Id).Take(60)
@@ -81,6 +91,13 @@ public sealed class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteC
     /// </summary>
     protected override async Task AfterSaveAsync(Post content, string note, CancellationToken cancellationToken)
     {
+        // The sites its text links to (and those a change unlinked) are told, in the background, once it is out.
+        var siteSettings = await Db.SiteSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SiteSettings();
+        if (await webmentions.QueueAsync(content, SiteAddress.For(siteSettings, Request).Origin, cancellationToken) > 0)
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+        }
+
         if (!Input.EmailChoiceShown)
         {
             return;

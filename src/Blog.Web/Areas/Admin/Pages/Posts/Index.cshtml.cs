@@ -48,7 +48,10 @@ public sealed class IndexModel(BlogDbContext db, SiteContext site, TimeProvider 
         if (!string.IsNullOrWhiteSpace(Query))
         {
             var pattern = $"%{Query.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
-            posts = posts.Where(p => EF.Functions.Like(p.Title, pattern, "\\"));
+            // Ignoring case: SQLite's LIKE does (for ASCII); PostgreSQL's does not, its ILIKE does.
+            posts = db.Database.IsNpgsql()
+                ? posts.Where(p => EF.Functions.ILike(p.Title, pattern, "\\"))
+                : posts.Where(p => EF.Functions.Like(p.Title, pattern, "\\"));
         }
 
         // Drafts have no publish time: they sort by when they were last edited.

@@ -32,7 +32,10 @@ public sealed class IndexModel(BlogDbContext db) : PageModel, IHasPageMetadata
         if (!string.IsNullOrWhiteSpace(Search))
         {
             var term = Search.Trim().ToLowerInvariant();
-            query = query.Where(s => s.NormalizedEmail.Contains(term) || (s.Name != null && EF.Functions.Like(s.Name, "%" + term + "%")));
+            // The name ignoring case: SQLite's LIKE does (for ASCII); PostgreSQL's does not, its ILIKE does.
+            query = db.Database.IsNpgsql()
+                ? query.Where(s => s.NormalizedEmail.Contains(term) || (s.Name != null && EF.Functions.ILike(s.Name, "%" + term + "%")))
+                : query.Where(s => s.NormalizedEmail.Contains(term) || (s.Name != null && EF.Functions.Like(s.Name, "%" + term + "%")));
         }
 
         Matching = await query.CountAsync(cancellationToken);
