@@ -1,4 +1,5 @@
 using Blog.Web.Caching;
+using Blog.Web.Data.CompiledModel;
 using Blog.Web.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -56,6 +57,7 @@ public static class DataServiceCollectionExtensions
         // services) on every request, which cost more than the queries themselves.
         builder.Services.AddDbContextPool<BlogDbContext>((services, options) => options
             .UseSqlite(connectionString)
+            .UseCompiledSqliteModel()
             .AddInterceptors(new SqlitePragmaInterceptor(walAutocheckpoint), services.GetRequiredService<ContentChangeInterceptor>(), services.GetRequiredService<AfterCommit>())
             // SQLite rebuilds a table with foreign keys off, which it cannot do inside a transaction; EF warns about
             // each such step. The initializer says in one line what was applied instead (see DatabaseInitializer).
