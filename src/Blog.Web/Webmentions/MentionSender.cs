@@ -16,7 +16,8 @@ namespace Blog.Web.Webmentions;
 /// target's endpoint (the <c>Link</c> header first, then the first <c>&lt;link&gt;</c> or <c>&lt;a&gt;</c> with
 /// <c>rel="webmention"</c>) and posts <c>source</c> and <c>target</c> to it, every fetch through the address guard.
 /// </summary>
-public sealed partial class MentionSender(BlogDbContext db, WebFetcher fetcher, TimeProvider clock, WebmentionSignal signal, IOptions<WebmentionOptions> options)
+public sealed partial class MentionSender(
+    BlogDbContext db, WebFetcher fetcher, TimeProvider clock, WebmentionSignal signal, AfterCommit afterCommit, IOptions<WebmentionOptions> options)
 {
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
 
@@ -154,10 +155,11 @@ public sealed partial class MentionSender(BlogDbContext db, WebFetcher fetcher, 
     private static bool IsWebmentionRel(string? rel) =>
         (rel ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(r => r.Equals("webmention", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Wakes the worker once the queued rows can be seen: after the editor's transaction commits.</summary>
     private void Wake(object? sender, SavedChangesEventArgs e)
     {
         db.SavedChanges -= Wake;
-        signal.Wake();
+        afterCommit.Run(db, signal.Wake);
     }
 
     [GeneratedRegex(@"<(?<url>[^>]*)>(?<params>[^,]*(?:""[^""]*""[^,]*)*)")]

@@ -4,6 +4,8 @@ using Blog.Web.Portability.Import;
 using Blog.Web.Subscriptions;
 using Blog.Web.Tests.Infrastructure;
 using Blog.Web.Tests.Statistics;
+using Blog.Web.Tests.Webmentions;
+using Blog.Web.Webmentions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,6 +48,7 @@ public abstract class SharedDatabaseTests : IAsyncLifetime, IDisposable
         app.Settings["Blog:Mail:BatchSize"] = "7";
         app.Settings["Blog:Subscriptions:BatchSize"] = "9";
         app.Settings["Blog:Instances:ImportPollInterval"] = "00:00:00.200";
+        app.Settings["Blog:Webmentions:AllowPrivateAddresses"] = "true"; // the stand-in site is on 127.0.0.1
         return app;
     }
 
@@ -102,6 +105,49 @@ public abstract class SharedDatabaseTests : IAsyncLifetime, IDisposable
         Assert.Equal(Emails, await first.WithDbAsync((db, _) => db.OutboxMessages.CountAsync(m => m.Purpose == "test-purpose" && m.Status == OutboxStatus.Sent && m.Attempts == 1)));
 
         Task<int> SentAsync() => first.WithDbAsync((db, _) => db.OutboxMessages.CountAsync(m => m.Purpose == "test-purpose" && m.Status == OutboxStatus.Sent));
+    }
+
+    [Fact]
+    public async Task Both_instances_sending_webmentions_at_once_send_each_once()
+    {
+        const int Mentions = 60;
+        await using var site = await StandInSite.StartAsync();
+        site.Pages["/linked"] = ("text/html", "<html><head><link rel=\"webmention\" href=\"/endpoint\"></head><body>Linked.</body></html>", null);
+        var post = await first.AddPostAsync("Linking out", first.UtcNow.AddDays(-1));
+        await first.WithDbAsync(async (db, _) =>
+        {
+            for (var i = 1; i <= Mentions; i++)
+            {
+                db.OutgoingWebmentions.Add(new OutgoingWebmention
+                {
+                    PostId = post.Id, Source = "http://localhost/blog/linking-out", Target = site.Url($"/linked?n={i}"), ContentVersion = "v1",
+                    CreatedAtUtc = first.UtcNow, NextAttemptAt = first.UtcNow.AddMinutes(-1),
+                });
+            }
+
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        // Each instance's own worker runs too; these loops make both claim as fast as they can, side by side.
+        var loops = new[] { first, second, first, second }.Select(app => Task.Run(async () =>
+        {
+            var worker = app.Services.GetRequiredService<WebmentionWorker>();
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (DateTime.UtcNow < deadline && await SentAsync() < Mentions)
+            {
+                await worker.RunOnceAsync(CancellationToken.None);
+            }
+        })).ToArray();
+        await Task.WhenAll(loops);
+
+        Assert.Equal(Mentions, await SentAsync());
+        var perTarget = site.Received.GroupBy(form => form["target"].ToString(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(Mentions, perTarget.Count);
+        Assert.All(perTarget, pair => Assert.True(pair.Value == 1, $"{pair.Key} was sent {pair.Value} times"));
+        Assert.Equal(Mentions, await first.WithDbAsync((db, _) => db.OutgoingWebmentions.CountAsync(w => w.Attempts == 1)));
+
+        Task<int> SentAsync() => first.WithDbAsync((db, _) => db.OutgoingWebmentions.CountAsync(w => w.State == WebmentionState.Done));
     }
 
     [Fact]
