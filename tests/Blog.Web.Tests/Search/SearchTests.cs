@@ -129,7 +129,7 @@ public class SearchTests : IDisposable
         Assert.Equal("noindex", results.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
     }
 
-    public static TheoryData<string> HostileQueries() =>
+    private static readonly string[] HostileQueries =
     [
         "\"", "\"\"", "\"unbalanced", "fog\"bay", "*", "-", "-fog", "fog*", "**fog", "AND", "OR", "NOT", "fog AND", "OR bay",
         "NOT fog", "NEAR", "NEAR(fog bay)", "NEAR(fog", "fog NEAR/2 bay", "(", ")", "((fog)", "fog)", "title:fog", "Title:",
@@ -138,17 +138,25 @@ public class SearchTests : IDisposable
         string.Concat(Enumerable.Repeat("🌊", 600)),
     ];
 
-    [Theory]
-    [MemberData(nameof(HostileQueries))]
-    public async Task Any_query_a_person_can_type_answers_results_or_nothing_found(string query)
+    /// <summary>Every hostile query against one blog (a blog per query cost a start-up each, twice over with PostgreSQL).</summary>
+    [Fact]
+    public async Task Any_query_a_person_can_type_answers_results_or_nothing_found()
     {
         await app.AddPostAsync("Fog over the bay", body: "Fog and sea, AND or NOT.");
+        var reader = app.CreateReader();
+        var failures = new List<string>();
 
-        using var response = await app.CreateReader().GetAsync($"/search?q={Uri.EscapeDataString(query)}&page=1");
-        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        foreach (var query in HostileQueries)
+        {
+            using var response = await reader.GetAsync($"/search?q={Uri.EscapeDataString(query)}&page=1");
+            var page = Html.Parse(await response.Content.ReadAsStringAsync());
+            if (response.StatusCode != HttpStatusCode.OK || (page.QuerySelector(".search-result") is null && page.QuerySelector("#search-empty") is null))
+            {
+                failures.Add($"{Uri.EscapeDataString(query[..Math.Min(query.Length, 40)])}: {(int)response.StatusCode}");
+            }
+        }
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(page.QuerySelector(".search-result") is not null || page.QuerySelector("#search-empty") is not null);
+        Assert.True(failures.Count == 0, "Queries that failed: " + string.Join(", ", failures));
     }
 
     [Theory]
