@@ -46,6 +46,10 @@ public sealed class Comment : IChangesSomePages
 
     public const int MaxSourceUrlLength = 2000;
 
+    /// <summary>Whether <paramref name="url"/> can be a webmention's source: an absolute http(s) address that fits its column.</summary>
+    public static bool IsWebmentionSource([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? url) =>
+        url is { Length: > 0 and <= MaxSourceUrlLength } && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
+
     public int Id { get; private set; }
 
     public int PostId { get; set; }

@@ -163,8 +163,11 @@ public static partial class WebmentionEndpoint
         }
     }
 
-    private static bool IsWebAddress(string text, out Uri uri) =>
-        Uri.TryCreate(text, UriKind.Absolute, out uri!) && uri.Scheme is "http" or "https" && text.Length <= Comment.MaxSourceUrlLength && uri.Host.Length > 0;
+    private static bool IsWebAddress(string text, out Uri uri)
+    {
+        uri = null!;
+        return Comment.IsWebmentionSource(text) && Uri.TryCreate(text, UriKind.Absolute, out uri!);
+    }
 
     private static IResult Plain(int status, string message) => Results.Text(message + "\n", "text/plain; charset=utf-8", statusCode: status);
 

@@ -141,11 +141,26 @@ public sealed class WxrWriter(BlogDbContext db)
                 CommentStatus.Trash => "trash",
                 _ => "0",
             });
-            xml.WriteElementString("comment_type", Wp, "comment");
+            // A webmention as WordPress's Webmention plugin keeps one: its type, and its source and kind as comment meta.
+            xml.WriteElementString("comment_type", Wp, comment.SourceUrl is null ? "comment" : WxrWebmentions.CommentType);
             xml.WriteElementString("comment_parent", Wp, comment.Parent is { } parent ? ExportedId(parent) : "0");
             xml.WriteElementString("comment_user_id", Wp, comment.IsOwner ? "1" : "0");
+            if (comment.SourceUrl is { } source)
+            {
+                CommentMeta(xml, WxrWebmentions.SourceMeta, source);
+                CommentMeta(xml, WxrWebmentions.KindMeta, WxrWebmentions.KindName(comment.Kind));
+            }
+
             xml.WriteEndElement();
         }
+    }
+
+    private static void CommentMeta(XmlWriter xml, string key, string value)
+    {
+        xml.WriteStartElement("commentmeta", Wp);
+        xml.WriteElementString("meta_key", Wp, key);
+        xml.WriteElementString("meta_value", Wp, value);
+        xml.WriteEndElement();
     }
 
     private static void WriteAuthor(XmlWriter xml, string name)

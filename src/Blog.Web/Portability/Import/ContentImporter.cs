@@ -129,6 +129,8 @@ public sealed class ContentImporter(
         var known = post.Id == 0 ? [] : await db.Comments.Where(c => c.PostId == post.Id && c.OriginalId != null)
             .ToDictionaryAsync(c => c.OriginalId!, cancellationToken);
         var added = new Dictionary<string, Comment>();
+        var sources = post.Id == 0 ? [] : (await db.Comments.Where(c => c.PostId == post.Id && c.SourceUrl != null)
+            .Select(c => c.SourceUrl!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         foreach (var comment in comments.Where(c => c.OriginalId is null || !known.ContainsKey(c.OriginalId)))
         {
             var entity = new Comment
@@ -137,6 +139,13 @@ public sealed class ContentImporter(
                 AuthorUrl = Limit(comment.AuthorUrl, 2000), CreatedAtUtc = comment.CreatedAtUtc, Text = comment.Content,
                 Html = CommentMarkdown.RenderImported(comment.Content), Status = comment.Status, IsOwner = comment.IsOwner,
             };
+            if (Comment.IsWebmentionSource(comment.SourceUrl) && sources.Add(comment.SourceUrl))
+            {
+                // A webmention: one per source and post, as when it was received.
+                entity.SourceUrl = comment.SourceUrl;
+                entity.Kind = comment.Kind == CommentKind.Comment ? CommentKind.Mention : comment.Kind;
+            }
+
             db.Comments.Add(entity);
             if (comment.OriginalId is not null)
             {

@@ -19,7 +19,14 @@ public enum ImportStatus
 /// <param name="ParentOriginalId">The source's id of the comment it answers, if any.</param>
 public sealed record ImportedComment(
     string? OriginalId, string AuthorName, string? AuthorEmail, string? AuthorUrl, DateTime CreatedAtUtc, string Content,
-    Comments.CommentStatus Status = Comments.CommentStatus.Approved, string? ParentOriginalId = null, bool IsOwner = false);
+    Comments.CommentStatus Status = Comments.CommentStatus.Approved, string? ParentOriginalId = null, bool IsOwner = false)
+{
+    /// <summary>For a webmention: the page on another site it came from (else null).</summary>
+    public string? SourceUrl { get; init; }
+
+    /// <summary>For a webmention: a reply, like, repost or mention.</summary>
+    public Comments.CommentKind Kind { get; init; }
+}
 
 /// <summary>One post or page read from a file, in the blog's terms, before anything is written.</summary>
 public sealed record ImportedContent

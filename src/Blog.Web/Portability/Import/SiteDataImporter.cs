@@ -54,7 +54,7 @@ public static class SiteDataImporter
                 Status = Enum.TryParse<CommentStatus>(data.Status, ignoreCase: true, out var status) && Enum.IsDefined(status) ? status
                     : data.Approved ? CommentStatus.Approved : CommentStatus.Held,
             };
-            if (Uri.TryCreate(data.SourceUrl, UriKind.Absolute, out var source) && source.Scheme is "http" or "https" && data.SourceUrl!.Length <= Comment.MaxSourceUrlLength
+            if (Comment.IsWebmentionSource(data.SourceUrl)
                 && !await db.Comments.AnyAsync(c => c.PostId == postId && c.SourceUrl == data.SourceUrl, cancellationToken))
             {
                 // A webmention: one per source and post, as when it was received.

@@ -85,7 +85,21 @@ internal sealed class WxrItem
         var depth = reader.Depth;
         while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1)
+            if (reader.NodeType != XmlNodeType.Element || reader.Depth != depth + 1)
+            {
+                continue;
+            }
+
+            if (Key(reader) == "wp:commentmeta")
+            {
+                // A comment's meta (key and value pairs): kept as "meta:{key}", the first of each key.
+                var meta = ReadFields(reader);
+                if (meta.TryGetValue("wp:meta_key", out var key) && key.Trim().Length > 0)
+                {
+                    fields.TryAdd("meta:" + key.Trim(), meta.GetValueOrDefault("wp:meta_value", ""));
+                }
+            }
+            else
             {
                 fields.TryAdd(Key(reader), ReadText(reader));
             }

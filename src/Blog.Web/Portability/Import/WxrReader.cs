@@ -177,7 +177,10 @@ public sealed class WxrReader(TimeZoneInfo blogTimeZone)
     {
         string? Field(string key) => fields.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         // Spam stays behind: it is the one state nobody wants to move house with.
-        if (Field("wp:comment_type") is "pingback" or "trackback" || Field("wp:comment_approved") == "spam" || Field("wp:comment_content") is not { } content)
+        // A webmention (WordPress's Webmention plugin, or our own export) keeps its source and kind; a like has no text.
+        var source = Field("wp:comment_type") == WxrWebmentions.CommentType ? Field("meta:" + WxrWebmentions.SourceMeta) : null;
+        var content = Field("wp:comment_content") ?? (source is null ? null : "");
+        if (Field("wp:comment_type") is "pingback" or "trackback" || Field("wp:comment_approved") == "spam" || content is null)
         {
             return null;
         }
@@ -195,7 +198,11 @@ public sealed class WxrReader(TimeZoneInfo blogTimeZone)
             Field("wp:comment_id"), Truncate(Field("wp:comment_author") ?? "Anonymous", 300), Field("wp:comment_author_email"),
             Field("wp:comment_author_url"), date ?? DateTime.UnixEpoch, content, status,
             Field("wp:comment_parent") is { } parent and not "0" ? parent : null,
-            Field("wp:comment_user_id") is { } user and not "0");
+            Field("wp:comment_user_id") is { } user and not "0")
+        {
+            SourceUrl = source,
+            Kind = source is null ? CommentKind.Comment : WxrWebmentions.Kind(Field("meta:" + WxrWebmentions.KindMeta)),
+        };
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
