@@ -92,8 +92,20 @@ public sealed class SmtpTestServer : IAsyncLifetime, IDisposable
                 // Already gone.
             }
         };
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is not null)
+            {
+                said.Enqueue(line);
+                while (said.Count > 20 && said.TryDequeue(out _))
+                {
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -102,7 +114,9 @@ public sealed class SmtpTestServer : IAsyncLifetime, IDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"smtp4dev exited with {process.ExitCode} (is `dotnet tool restore` done?)");
+                await Task.Delay(200); // the last lines it wrote
+                throw new InvalidOperationException(
+                    $"smtp4dev exited with {process.ExitCode} (is `dotnet tool restore` done?); it said:\n{string.Join('\n', said)}");
             }
 
             if (await AcceptsSmtpAsync() && await AnswersApiAsync())
