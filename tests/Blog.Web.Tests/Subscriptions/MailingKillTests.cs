@@ -109,6 +109,7 @@ public sealed class MailingKillTests : IAsyncLifetime, IDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Blog__Subscriptions__BatchSize"] = "5";
         start.Environment["Blog__Subscriptions__PollInterval"] = "00:00:01";
+        start.Environment["Blog__Instances__LeaseDuration"] = "00:00:03"; // the restarted process waits for the killed one's mailing lease to lapse
         start.Environment["Blog__Mail__MessagesPerMinute"] = "1000000";
         start.Environment["Blog__Mail__BatchSize"] = "100";
         if (withSmtp)
