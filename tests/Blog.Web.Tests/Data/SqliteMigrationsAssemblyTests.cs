@@ -34,4 +34,29 @@ public sealed class SqliteMigrationsAssemblyTests : IClassFixture<BlogFactory>
         Assert.Equal(efCore.Migrations.ToList(), used.Migrations.ToList());
         Assert.Empty(db.Database.GetPendingMigrations());
     }
+
+    [Fact]
+    public async Task The_pending_migrations_read_from_the_history_table_are_the_ones_EF_Core_reports()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        var last = db.Database.GetMigrations().Last();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            Assert.Empty(await initializer.PendingMigrationsAsync(CancellationToken.None));
+
+            // As if the last migration had not been applied yet.
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {last}");
+            var pending = await initializer.PendingMigrationsAsync(CancellationToken.None);
+            Assert.Equal([last], pending);
+            Assert.Equal(await db.Database.GetPendingMigrationsAsync(), pending);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ({last}, '10.0.15')");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 }
