@@ -16,6 +16,7 @@ internal sealed partial class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         // WAL lets readers carry on while the author saves; it is stored in the file, so setting it once is enough.
+        bool hasSettings;
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -52,6 +53,8 @@ internal sealed partial class DatabaseInitializer(
                     LogRerendered(logger, count);
                 }
             }
+
+            hasSettings = await HasSettingsAsync(cancellationToken);
         }
         finally
         {
@@ -60,7 +63,7 @@ internal sealed partial class DatabaseInitializer(
 
         // The settings row is written once, on the very first start: its absence is what "a new blog" means, so
         // sample content never comes back after the author has deleted it.
-        if (await db.SiteSettings.AnyAsync(cancellationToken))
+        if (hasSettings)
         {
             return;
         }
@@ -79,6 +82,19 @@ internal sealed partial class DatabaseInitializer(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the settings row exists; on SQLite by a plain query, as it runs on every start and only here.</summary>
+    private async Task<bool> HasSettingsAsync(CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return await db.SiteSettings.AnyAsync(cancellationToken);
+        }
+
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM \"SiteSettings\");";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
     /// <summary>
