@@ -27,6 +27,9 @@ builder.ValidateServicesWhereAsked();
 // Time: one clock for the whole app, so scheduling can be tested by moving it.
 builder.Services.AddSingleton(TimeProvider.System);
 
+// Background work: the workers begin a moment after the first page is served, not while it is being rendered.
+builder.Services.AddBackgroundStart();
+
 // Storage: content, settings, users and data-protection keys in one SQLite file.
 builder.AddBlogData();
 
@@ -74,6 +77,9 @@ var app = builder.Build();
 // Storage: the database brought up to date (and a new blog given its sample content) on another thread, while the
 // pipeline below is put together: start-up would otherwise be the sum of the two.
 var database = Task.Run(app.InitializeDatabaseAsync);
+
+// Background work: the first response sent lets the workers begin.
+app.UseBackgroundStart();
 
 // Security headers (CSP and friends) on every response, behind a reverse proxy too.
 app.UseSecurityHeaders();

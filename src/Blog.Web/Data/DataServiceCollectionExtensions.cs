@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Blog.Web.Data;
 
@@ -58,6 +59,8 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddDbContextPool<BlogDbContext>((services, options) => options
             .UseSqlite(connectionString)
             .UseCompiledSqliteModel()
+            // The migrations found by name instead of by loading every type of the app (the pending check runs each start).
+            .ReplaceService<IMigrationsAssembly, SqliteMigrationsAssembly>()
             .AddInterceptors(new SqlitePragmaInterceptor(walAutocheckpoint), services.GetRequiredService<ContentChangeInterceptor>(), services.GetRequiredService<AfterCommit>())
             // SQLite rebuilds a table with foreign keys off, which it cannot do inside a transaction; EF warns about
             // each such step. The initializer says in one line what was applied instead (see DatabaseInitializer).

@@ -16,6 +16,7 @@ internal sealed partial class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         // WAL lets readers carry on while the author saves; it is stored in the file, so setting it once is enough.
+        bool hasSettings;
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -33,7 +34,7 @@ internal sealed partial class DatabaseInitializer(
 
             // Migrate takes a lock and compares the model with the migrations even when there is nothing to apply:
             // a tenth of the start-up time, spent only when a new release brings a migration.
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            var pending = await PendingMigrationsAsync(cancellationToken);
             if (pending.Count > 0)
             {
                 var existing = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
@@ -52,6 +53,8 @@ internal sealed partial class DatabaseInitializer(
                     LogRerendered(logger, count);
                 }
             }
+
+            hasSettings = await HasSettingsAsync(cancellationToken);
         }
         finally
         {
@@ -60,7 +63,7 @@ internal sealed partial class DatabaseInitializer(
 
         // The settings row is written once, on the very first start: its absence is what "a new blog" means, so
         // sample content never comes back after the author has deleted it.
-        if (await db.SiteSettings.AnyAsync(cancellationToken))
+        if (hasSettings)
         {
             return;
         }
@@ -79,6 +82,48 @@ internal sealed partial class DatabaseInitializer(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the settings row exists; on SQLite by a plain query, as it runs on every start and only here.</summary>
+    private async Task<bool> HasSettingsAsync(CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return await db.SiteSettings.AnyAsync(cancellationToken);
+        }
+
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM \"SiteSettings\");";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }
+
+    /// <summary>
+    /// The migrations not yet applied. On SQLite the history table is read with one plain query: EF Core's own check
+    /// first builds a model of that table (conventions and all, the work the compiled model saves) to write the same
+    /// SELECT, on every start. The result is EF Core's: every migration of the app whose id the table does not hold.
+    /// The connection is open (the caller holds it).
+    /// </summary>
+    internal async Task<List<string>> PendingMigrationsAsync(CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+        }
+
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory';";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\";";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+
+        return [.. db.Database.GetMigrations().Where(id => !applied.Contains(id))];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database file could not be switched to WAL mode (it is in '{Mode}' mode): readers wait for saves, and Litestream cannot replicate it. Is it on a network file system?")]

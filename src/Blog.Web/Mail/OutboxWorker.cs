@@ -1,4 +1,5 @@
 using Blog.Web.Data;
+using Blog.Web.Hosting;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace Blog.Web.Mail;
 /// a doubling delay, or failed for good. An email whose claim ran out (the process died mid-batch) is due again.
 /// </summary>
 public sealed partial class OutboxWorker(
-    IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, IOptions<MailOptions> options, ILogger<OutboxWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, IOptions<MailOptions> options, BackgroundStart start, ILogger<OutboxWorker> logger)
+    : BackgroundService
 {
     private DateTime windowStart;
     private int sentInWindow;
@@ -19,6 +21,7 @@ public sealed partial class OutboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await start.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var more = false;
@@ -58,6 +61,16 @@ public sealed partial class OutboxWorker(
             return false;
         }
 
+        return await SendAsync(scope.ServiceProvider, db, server, batch, settings, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a claimed batch over one connection. Apart from <see cref="SendDueAsync"/> so that a pass with nothing to
+    /// send (every pass at start-up) does not load MailKit and MimeKit.
+    /// </summary>
+    private async Task<bool> SendAsync(
+        IServiceProvider services, BlogDbContext db, SmtpServer server, List<OutboxMessage> batch, MailOptions settings, CancellationToken cancellationToken)
+    {
         SmtpClient? client = null;
         try
         {
@@ -68,7 +81,7 @@ public sealed partial class OutboxWorker(
                 {
                     try
                     {
-                        client = await scope.ServiceProvider.GetRequiredService<SmtpMailer>().ConnectAsync(server, cancellationToken);
+                        client = await services.GetRequiredService<SmtpMailer>().ConnectAsync(server, cancellationToken);
                     }
                     catch (Exception e) when (SmtpMailer.IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
                     {

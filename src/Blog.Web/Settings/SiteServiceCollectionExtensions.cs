@@ -23,7 +23,12 @@ public static class SiteServiceCollectionExtensions
             options.Conventions.AddPageRoute("/Index", "page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Posts/Tag", "blog/tag/{slug}/page/{pageNumber:int}");
             options.Conventions.AddPageRoute("/Posts/Category", "blog/category/{slug}/page/{pageNumber:int}");
-        }).AddMvcOptions(options => options.Filters.Add<RequestBodyRefusals>(RequestBodyRefusals.FilterOrder));
+        })
+        .AddMvcOptions(options => options.Filters.Add<RequestBodyRefusals>(RequestBodyRefusals.FilterOrder))
+
+        // MVC scans only the few types it looks for in this assembly, not all of them (which loaded Markdig, MailKit and
+        // SkiaSharp at start-up, before a reader asked for anything that needs them).
+        .ConfigureApplicationPartManager(SiteTypesPart.Replace);
 
         // Refused requests stay client errors: a form over plain http where cookies are Secure is a 400, not a 500.
         services.RefuseFormsOverPlainHttp();

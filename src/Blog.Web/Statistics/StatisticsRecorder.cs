@@ -1,3 +1,4 @@
+using Blog.Web.Hosting;
 using Blog.Web.Settings;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Blog.Web.Statistics;
 /// </summary>
 public sealed partial class StatisticsRecorder(
     PendingReads queue, ReadTally tally, FiguresWriter writer, SiteContext site, TimeProvider clock,
-    IOptions<StatisticsOptions> options, ILogger<StatisticsRecorder> logger) : BackgroundService
+    IOptions<StatisticsOptions> options, BackgroundStart start, ILogger<StatisticsRecorder> logger) : BackgroundService
 {
     private static readonly TimeSpan TallyInterval = TimeSpan.FromMilliseconds(250);
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -59,6 +60,8 @@ public sealed partial class StatisticsRecorder(
         {
             return;
         }
+
+        await start.WaitAsync(stoppingToken);
 
         // Wall-clock ticks (the app's TimeProvider says which day it is, and tests move that one by hand).
         using var timer = new PeriodicTimer(TallyInterval);

@@ -1,4 +1,5 @@
 using Blog.Web.Data;
+using Blog.Web.Hosting;
 using Blog.Web.Instances;
 using Blog.Web.Mail;
 using Blog.Web.Posts;
@@ -19,13 +20,14 @@ namespace Blog.Web.Subscriptions;
 /// </summary>
 public sealed partial class MailingWorker(
     IServiceScopeFactory scopes, MailingSignal signal, TimeProvider clock, IOptions<SubscriptionOptions> options, DatabaseLeases leases,
-    ILogger<MailingWorker> logger) : BackgroundService
+    BackgroundStart start, ILogger<MailingWorker> logger) : BackgroundService
 {
     /// <summary>The lease a pass holds: bounces, the digest's start and every mailing's cursor move on one instance only.</summary>
     public const string LeaseName = "subscriptions:mailings";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await start.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,4 +1,5 @@
 using Blog.Web.Data;
+using Blog.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace Blog.Web.Webmentions;
 /// pass are tried again later with a doubling delay.
 /// </summary>
 public sealed partial class WebmentionWorker(
-    IServiceScopeFactory scopes, WebmentionSignal signal, TimeProvider clock, IOptions<WebmentionOptions> options, ILogger<WebmentionWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, WebmentionSignal signal, TimeProvider clock, IOptions<WebmentionOptions> options, BackgroundStart start,
+    ILogger<WebmentionWorker> logger) : BackgroundService
 {
     private const int BatchSize = 10;
 
@@ -24,6 +26,7 @@ public sealed partial class WebmentionWorker(
             return;
         }
 
+        await start.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var more = false;

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Blog.Web.Data;
+using Blog.Web.Hosting;
 using Blog.Web.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -55,13 +56,14 @@ public sealed class ImportQueue(InstanceIdentity instance, TimeProvider clock, I
 /// </summary>
 public sealed partial class ImportWorker(
     ImportQueue queue, IServiceScopeFactory scopes, InstanceIdentity instance, TimeProvider clock, IOptions<InstanceOptions> options,
-    ILogger<ImportWorker> logger) : BackgroundService
+    BackgroundStart start, ILogger<ImportWorker> logger) : BackgroundService
 {
     public const string FileElsewhere =
         "The server running this import stopped before it finished, and the uploaded file is not on this server's disk: upload it again (nothing is duplicated).";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await start.WaitAsync(stoppingToken);
         await FailInterruptedCommandLineRunsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
