@@ -254,10 +254,12 @@ public abstract class SubscriptionScenarios(MailApp mail)
         await App.WithDbAsync(async (db, services) =>
         {
             await services.GetRequiredService<Outbox>().EnqueueAsync(db, new OutgoingEmail("refused@example.com", "s", "<p>h</p>", "t", "bounce-test:1", SubscriptionEmails.PostPurpose));
+
+            // What the outbox records when the server answers 550 (played for real in OutboxRefusalTests), saved so from the
+            // start: saved as waiting first, the running outbox worker could send it before it was marked refused.
+            var message = db.ChangeTracker.Entries<OutboxMessage>().Single(e => e.Entity.IdempotencyKey == "bounce-test:1").Entity;
+            (message.Status, message.ServerStatusCode, message.ServerResponse) = (OutboxStatus.Failed, 550, "5.1.1 User unknown");
             await db.SaveChangesAsync();
-            // What the outbox records when the server answers 550 (played for real in OutboxRefusalTests).
-            await db.OutboxMessages.Where(m => m.IdempotencyKey == "bounce-test:1").ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.ServerStatusCode, 550).SetProperty(m => m.ServerResponse, "5.1.1 User unknown"));
             return 0;
         });
 
