@@ -166,6 +166,7 @@ public sealed partial class MailingWorker(
                 .OrderBy(s => s.Id).Take(batchSize).ToListAsync(cancellationToken);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var added = 0;
             foreach (var subscriber in posts.Count == 0 ? [] : batch)
             {
                 var key = mailing.EmailKey(subscriber.Id);
@@ -174,7 +175,7 @@ public sealed partial class MailingWorker(
                     : SubscriptionEmails.Digest(subscriber, posts, key, settings, site);
                 if (await outbox.EnqueueAsync(db, email, cancellationToken))
                 {
-                    mailing.Enqueued++;
+                    added++;
                 }
             }
 
@@ -198,6 +199,17 @@ public sealed partial class MailingWorker(
             catch (DbUpdateException error) when (Outbox.IsDuplicate(error))
             {
                 return; // another process enqueued this batch first: its cursor is the one that counts
+            }
+
+            // The count is added by the database, not written from this pass's copy of the row: should a lapsed lease
+            // ever let two passes overlap (a stalled instance), neither overwrites what the other counted.
+            if (added > 0)
+            {
+                await db.Mailings.Where(m => m.Id == mailing.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.Enqueued, m => m.Enqueued + added), cancellationToken);
+                var counted = db.Entry(mailing).Property(m => m.Enqueued);
+                counted.CurrentValue += added;
+                counted.OriginalValue = counted.CurrentValue;
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Blog.Web.Subscriptions;
 using Blog.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Blog.Web.Tests.Instances;
 
@@ -18,12 +19,22 @@ public sealed class BehindNginxTests : IAsyncLifetime, IDisposable
 {
     private const int Subscribers = 1500;
     private readonly SmtpTestServer smtp = new() { MessagesToKeep = 4000 };
-    private readonly PostgresBlogFactory seed = new();
+    // The seed only writes and reads the database: its own mailing worker must not take the mailing the test gives the
+    // instances (it would begin a few seconds after the seed starts, once the mailing is there).
+    private readonly PostgresBlogFactory seed = new() { ExtraServices = WithoutMailingWorker };
     private readonly List<Process> processes = [];
     private readonly System.Text.StringBuilder output = new();
     private NginxProxy? nginx;
 
     public Task InitializeAsync() => Task.CompletedTask; // the SMTP server starts when a test says so
+
+    private static void WithoutMailingWorker(IServiceCollection services)
+    {
+        foreach (var worker in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(MailingWorker)).ToList())
+        {
+            services.Remove(worker);
+        }
+    }
 
     public async Task DisposeAsync()
     {
