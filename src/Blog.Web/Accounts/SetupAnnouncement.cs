@@ -58,7 +58,7 @@ internal sealed partial class SetupAnnouncement(
     private async Task<string?> PublicAddressAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var saved = await services.GetRequiredService<BlogDbContext>().SiteSettings.AsNoTracking()
-            .Select(s => s.BaseUrl).FirstOrDefaultAsync(cancellationToken);
+            .Select(s => s.BaseUrl).SingleOrDefaultAsync(cancellationToken);
         var candidate = SiteAddress.IsValidBaseUrl(saved) ? saved : configuration["Blog:BaseUrl"];
         return SiteAddress.IsValidBaseUrl(candidate) ? new SiteAddress(candidate!).Origin : null;
     }

@@ -55,6 +55,13 @@ public sealed class CommentSettings : IChangesSomePages
 
 public static class CommentSettingsQueries
 {
+    /// <summary>
+    /// Readers arriving together at a blog without the row (one made before comments existed) would each insert it:
+    /// one insert wins, and every other fails (which EF Core logs as an error). In this process they wait for the first
+    /// instead; another instance racing it is still caught below.
+    /// </summary>
+    private static readonly SemaphoreSlim Making = new(1, 1);
+
     /// <summary>The settings row, made with its defaults the first time it is asked for (tracked, so it can be edited).</summary>
     public static async Task<CommentSettings> CommentSettingsAsync(this BlogDbContext db, CancellationToken cancellationToken)
     {
@@ -63,18 +70,31 @@ public static class CommentSettingsQueries
             return settings;
         }
 
-        settings = new CommentSettings();
-        db.CommentSettings.Add(settings);
+        await Making.WaitAsync(cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return settings;
+            if (await db.CommentSettings.SingleOrDefaultAsync(cancellationToken) is { } madeMeanwhile)
+            {
+                return madeMeanwhile;
+            }
+
+            settings = new CommentSettings();
+            db.CommentSettings.Add(settings);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return settings;
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance made it first.
+                db.Entry(settings).State = EntityState.Detached;
+                return await db.CommentSettings.SingleAsync(cancellationToken);
+            }
         }
-        catch (DbUpdateException)
+        finally
         {
-            // Another request made it first.
-            db.Entry(settings).State = EntityState.Detached;
-            return await db.CommentSettings.SingleAsync(cancellationToken);
+            Making.Release();
         }
     }
 }

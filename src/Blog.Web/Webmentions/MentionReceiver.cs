@@ -102,7 +102,7 @@ public sealed class MentionReceiver(BlogDbContext db, WebFetcher fetcher, TimePr
 
     private async Task<string> SiteUrlAsync(Uri target, CancellationToken cancellationToken)
     {
-        var baseUrl = await db.SiteSettings.AsNoTracking().Select(s => s.BaseUrl).FirstOrDefaultAsync(cancellationToken);
+        var baseUrl = await db.SiteSettings.AsNoTracking().Select(s => s.BaseUrl).SingleOrDefaultAsync(cancellationToken);
         return SiteAddress.IsValidBaseUrl(baseUrl) ? baseUrl!.TrimEnd('/') : target.GetLeftPart(UriPartial.Authority);
     }
 
