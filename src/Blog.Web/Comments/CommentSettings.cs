@@ -85,7 +85,7 @@ public static class CommentSettingsQueries
                 await db.SaveChangesAsync(cancellationToken);
                 return settings;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException error) when (error.IsUniqueViolation())
             {
                 // Another instance made it first.
                 db.Entry(settings).State = EntityState.Detached;
