@@ -44,5 +44,6 @@ public sealed class IndexModel(BlogDbContext db, SiteContext site, TimeProvider 
             page => 2048L * (page.Items.Count + 1),
             cancellationToken);
 
-    public string PageUrl(int pageNumber) => SitePaths.HomePage(pageNumber);
+    /// <summary>Static, so that the list drawn from the kept page sees the same delegate on every request.</summary>
+    public static string PageUrl(int pageNumber) => SitePaths.HomePage(pageNumber);
 }
