@@ -84,50 +84,60 @@ public static class RelatedPostQueries
             .Select(p => p.Id);
         candidates = candidates is null ? ofCategory : candidates.Concat(ofCategory);
 
-        return db.Posts.AsNoTracking()
-            .VisibleAt(nowUtc)
-            .Where(p => candidates.Contains(p.Id))
-            .OrderByDescending(p => postTags.Count(pt => (int)pt[PostTags.PostId] == p.Id && tagIds.Contains((int)pt[PostTags.TagId])))
+        // The three ranked by id, their summaries read after (see OfFixedShape).
+        var top = Ranked(db.Posts.VisibleAt(nowUtc).Where(p => candidates.Contains(p.Id))).Take(Count).Select(p => p.Id);
+        return Ranked(db.Posts.AsNoTracking().Where(p => top.Contains(p.Id))).SelectSummaries();
+
+        IQueryable<Post> Ranked(IQueryable<Post> posts) => posts
+            .OrderByDescending(p => postTags.Count(pt => (int)pt[PostTags.PostId] == p.Id && tagIds.Contains((int)pt[PostTags.TagId] + 0)))
             .ThenByDescending(p => p.CategoryId == (categoryId ?? NoRow))
-            .ThenByDescending(p => p.PublishedAtUtc).ThenByDescending(p => p.Id)
-            .Take(Count)
-            .SelectSummaries();
+            .ThenByDescending(p => p.PublishedAtUtc).ThenByDescending(p => p.Id);
     }
 
     /// <summary>
     /// The related posts of a post with up to <see cref="CompiledTagCount"/> tags, compiled once (no expression tree to
     /// build, hash and compare on each read): the places of the tags it lacks, and of its category if it has none, hold
-    /// <see cref="NoRow"/>, whose candidate lists are empty.
+    /// <see cref="NoRow"/>, whose candidate lists are empty. The candidates are ranked by id and only the three kept have
+    /// their summaries read (ordered again, three rows): a ranking that carried every candidate's summary cost a fifth more.
+    /// Each candidate's shared tags are counted from its own few rows of the join table: <c>+ 0</c> keeps SQLite from
+    /// probing the (post, tag) key once per tag place instead (a quarter less for the whole query; measured in sqlite3).
     /// </summary>
     private static readonly CompiledQuery<Func<BlogDbContext, int, DateTime, int, int, int, int, int, int, IAsyncEnumerable<PostSummary>>> OfFixedShape = new(() =>
         EF.CompileAsyncQuery(ContentQueries.InlineVisibility<Func<BlogDbContext, int, DateTime, int, int, int, int, int, int, IQueryable<PostSummary>>>(
             (db, postId, nowUtc, categoryId, tag1, tag2, tag3, tag4, tag5) =>
                 db.Posts.AsNoTracking()
-                    .VisibleAt(nowUtc)
-                    .Where(p => db.Set<Dictionary<string, object>>(PostTags.Table)
-                        .Where(pt => (int)pt[PostTags.TagId] == tag1 && (int)pt[PostTags.PostId] != postId)
-                        .OrderByDescending(pt => (int)pt[PostTags.PostId]).Take(CandidatesPerTerm).Select(pt => (int)pt[PostTags.PostId])
-                        .Concat(db.Set<Dictionary<string, object>>(PostTags.Table)
-                            .Where(pt => (int)pt[PostTags.TagId] == tag2 && (int)pt[PostTags.PostId] != postId)
-                            .OrderByDescending(pt => (int)pt[PostTags.PostId]).Take(CandidatesPerTerm).Select(pt => (int)pt[PostTags.PostId]))
-                        .Concat(db.Set<Dictionary<string, object>>(PostTags.Table)
-                            .Where(pt => (int)pt[PostTags.TagId] == tag3 && (int)pt[PostTags.PostId] != postId)
-                            .OrderByDescending(pt => (int)pt[PostTags.PostId]).Take(CandidatesPerTerm).Select(pt => (int)pt[PostTags.PostId]))
-                        .Concat(db.Set<Dictionary<string, object>>(PostTags.Table)
-                            .Where(pt => (int)pt[PostTags.TagId] == tag4 && (int)pt[PostTags.PostId] != postId)
-                            .OrderByDescending(pt => (int)pt[PostTags.PostId]).Take(CandidatesPerTerm).Select(pt => (int)pt[PostTags.PostId]))
-                        .Concat(db.Set<Dictionary<string, object>>(PostTags.Table)
-                            .Where(pt => (int)pt[PostTags.TagId] == tag5 && (int)pt[PostTags.PostId] != postId)
-                            .OrderByDescending(pt => (int)pt[PostTags.PostId]).Take(CandidatesPerTerm).Select(pt => (int)pt[PostTags.PostId]))
-                        .Concat(db.Posts
-                            .Where(c => c.CategoryId == categoryId && c.Id != postId)
-                            .OrderByDescending(c => c.Id).Take(CandidatesPerTerm).Select(c => c.Id))
-                        .Contains(p.Id))
+                    .Where(summarised => db.Posts.VisibleAt(nowUtc)
+                        .Where(p => db.Set<Dictionary<string, object>>(PostTags.Table)
+                            .Where(pt => (int)pt[PostTags.TagId] == tag1 && (int)pt[PostTags.PostId] != postId)
+                            .OrderByDescending(pt => (int)pt[PostTags.PostId]).Take(CandidatesPerTerm).Select(pt => (int)pt[PostTags.PostId])
+                            .Concat(db.Set<Dictionary<string, object>>(PostTags.Table)
+                                .Where(pt => (int)pt[PostTags.TagId] == tag2 && (int)pt[PostTags.PostId] != postId)
+                                .OrderByDescending(pt => (int)pt[PostTags.PostId]).Take(CandidatesPerTerm).Select(pt => (int)pt[PostTags.PostId]))
+                            .Concat(db.Set<Dictionary<string, object>>(PostTags.Table)
+                                .Where(pt => (int)pt[PostTags.TagId] == tag3 && (int)pt[PostTags.PostId] != postId)
+                                .OrderByDescending(pt => (int)pt[PostTags.PostId]).Take(CandidatesPerTerm).Select(pt => (int)pt[PostTags.PostId]))
+                            .Concat(db.Set<Dictionary<string, object>>(PostTags.Table)
+                                .Where(pt => (int)pt[PostTags.TagId] == tag4 && (int)pt[PostTags.PostId] != postId)
+                                .OrderByDescending(pt => (int)pt[PostTags.PostId]).Take(CandidatesPerTerm).Select(pt => (int)pt[PostTags.PostId]))
+                            .Concat(db.Set<Dictionary<string, object>>(PostTags.Table)
+                                .Where(pt => (int)pt[PostTags.TagId] == tag5 && (int)pt[PostTags.PostId] != postId)
+                                .OrderByDescending(pt => (int)pt[PostTags.PostId]).Take(CandidatesPerTerm).Select(pt => (int)pt[PostTags.PostId]))
+                            .Concat(db.Posts
+                                .Where(c => c.CategoryId == categoryId && c.Id != postId)
+                                .OrderByDescending(c => c.Id).Take(CandidatesPerTerm).Select(c => c.Id))
+                            .Contains(p.Id))
+                        .OrderByDescending(p => db.Set<Dictionary<string, object>>(PostTags.Table).Count(pt => (int)pt[PostTags.PostId] == p.Id
+                            && ((int)pt[PostTags.TagId] + 0 == tag1 || (int)pt[PostTags.TagId] + 0 == tag2 || (int)pt[PostTags.TagId] + 0 == tag3
+                                || (int)pt[PostTags.TagId] + 0 == tag4 || (int)pt[PostTags.TagId] + 0 == tag5)))
+                        .ThenByDescending(p => p.CategoryId == categoryId)
+                        .ThenByDescending(p => p.PublishedAtUtc).ThenByDescending(p => p.Id)
+                        .Take(Count)
+                        .Select(p => p.Id)
+                        .Contains(summarised.Id))
                     .OrderByDescending(p => db.Set<Dictionary<string, object>>(PostTags.Table).Count(pt => (int)pt[PostTags.PostId] == p.Id
                         && ((int)pt[PostTags.TagId] == tag1 || (int)pt[PostTags.TagId] == tag2 || (int)pt[PostTags.TagId] == tag3
                             || (int)pt[PostTags.TagId] == tag4 || (int)pt[PostTags.TagId] == tag5)))
                     .ThenByDescending(p => p.CategoryId == categoryId)
                     .ThenByDescending(p => p.PublishedAtUtc).ThenByDescending(p => p.Id)
-                    .Take(Count)
                     .Select(ContentQueries.SummaryShape))));
 }
