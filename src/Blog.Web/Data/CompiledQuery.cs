@@ -14,5 +14,6 @@ public sealed class CompiledQuery<TDelegate>(Func<TDelegate> compile)
 {
     private readonly ConditionalWeakTable<IModel, TDelegate> compiled = [];
 
-    public TDelegate For(DbContext db) => compiled.GetValue(db.Model, _ => compile());
+    public TDelegate For(DbContext db) =>
+        compiled.TryGetValue(db.Model, out var query) ? query : compiled.GetValue(db.Model, _ => compile());
 }
