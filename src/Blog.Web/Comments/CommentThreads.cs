@@ -85,11 +85,11 @@ public sealed class CommentThreads(IServiceScopeFactory scopes) : IContentChange
         var seen = Interlocked.Read(ref changes);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-        var rows = await db.Comments.AsNoTracking()
-            .Where(c => c.PostId == postId && c.Status == CommentStatus.Approved)
-            .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.IsOwner, c.CreatedAtUtc, c.Html, c.Text, c.Kind, c.SourceUrl })
-            .ToListAsync(cancellationToken);
+        List<CommentRow> rows = [];
+        await foreach (var row in ApprovedOf.For(db)(db, postId).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
 
         var views = rows.ToDictionary(r => r.Id, r => new CommentView(
             r.Id, r.AuthorName, r.AuthorUrl, r.IsOwner, r.CreatedAtUtc, r.Html.Length > 0 || r.SourceUrl is not null ? r.Html : CommentMarkdown.RenderImported(r.Text), r.Kind, r.SourceUrl,
@@ -114,6 +114,16 @@ public sealed class CommentThreads(IServiceScopeFactory scopes) : IContentChange
         });
         return responses;
     }
+
+    /// <summary>A post's approved comments, oldest first: compiled once (read for each post the page cache does not keep).</summary>
+    private static readonly CompiledQuery<Func<BlogDbContext, int, IAsyncEnumerable<CommentRow>>> ApprovedOf = new(() => EF.CompileAsyncQuery((BlogDbContext db, int postId) =>
+        db.Comments.AsNoTracking()
+            .Where(c => c.PostId == postId && c.Status == CommentStatus.Approved)
+            .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
+            .Select(c => new CommentRow(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.IsOwner, c.CreatedAtUtc, c.Html, c.Text, c.Kind, c.SourceUrl))));
+
+    private sealed record CommentRow(
+        int Id, int? ParentId, string AuthorName, string? AuthorUrl, bool IsOwner, DateTime CreatedAtUtc, string Html, string Text, CommentKind Kind, string? SourceUrl);
 
     private static string TextOf(string text) => text.Length <= 200 ? text : text[..200].TrimEnd() + "…";
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Blog.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Posts;
@@ -27,7 +28,7 @@ public static class ContentQueries
     /// <see cref="WithSummary{T}"/> rather than naming these columns again. An unpublished post (only the owner's
     /// preview reads one) is dated by its last edit.
     /// </summary>
-    private static readonly Expression<Func<Post, PostSummary>> Summary = p => new PostSummary(
+    internal static readonly Expression<Func<Post, PostSummary>> SummaryShape = p => new PostSummary(
         p.Title,
         p.Slug,
         p.Excerpt,
@@ -36,13 +37,13 @@ public static class ContentQueries
         p.CoverImageAlt,
         p.WordCount,
         p.PublishedAtUtc ?? p.UpdatedAtUtc,
-        p.Category == null ? null : new TermLink(p.Category.Name, p.Category.Slug),
+        p.Category == null ? null : new TermLink(p.Category.Name, p.Category.Slug, p.Category.Id),
         p.CoverImageWidth,
         p.CoverImageHeight,
         p.CoverFocusX,
         p.CoverFocusY);
 
-    public static IQueryable<PostSummary> SelectSummaries(this IQueryable<Post> query) => query.Select(Summary);
+    public static IQueryable<PostSummary> SelectSummaries(this IQueryable<Post> query) => query.Select(SummaryShape);
 
     /// <summary>
     /// A projection that includes a post's <see cref="PostSummary"/>: <paramref name="shape"/> receives the summary as
@@ -52,7 +53,7 @@ public static class ContentQueries
     internal static Expression<Func<Post, T>> WithSummary<T>(Expression<Func<Post, PostSummary, T>> shape)
     {
         var post = shape.Parameters[0];
-        var summary = new ParameterReplacer(Summary.Parameters[0], post).Visit(Summary.Body);
+        var summary = new ParameterReplacer(SummaryShape.Parameters[0], post).Visit(SummaryShape.Body);
         return Expression.Lambda<Func<Post, T>>(new ParameterReplacer(shape.Parameters[1], summary).Visit(shape.Body), post);
     }
 
@@ -71,23 +72,52 @@ public static class ContentQueries
     }
 
     /// <summary>
-    /// The posts published just before and just after a post (ties on the publish time broken by id), each found
-    /// through the (status, publish time) index rather than by scanning.
+    /// The posts published just before and just after a post (ties on the publish time broken by id) among those visible
+    /// at <paramref name="nowUtc"/>, each found through the (status, publish time) index rather than by scanning; two
+    /// queries compiled once.
     /// </summary>
     public static async Task<(PostLink? Previous, PostLink? Next)> NeighboursOfAsync(
-        this IQueryable<Post> visiblePosts, int postId, DateTime publishedAtUtc, CancellationToken cancellationToken)
+        this BlogDbContext db, DateTime nowUtc, int postId, DateTime publishedAtUtc, CancellationToken cancellationToken) =>
+        (await PreviousOf.For(db)(db, nowUtc, postId, publishedAtUtc, cancellationToken), await NextOf.For(db)(db, nowUtc, postId, publishedAtUtc, cancellationToken));
+
+    private static readonly CompiledQuery<Func<BlogDbContext, DateTime, int, DateTime, CancellationToken, Task<PostLink?>>> PreviousOf = new(() =>
+        EF.CompileAsyncQuery(InlineVisibility<Func<BlogDbContext, DateTime, int, DateTime, CancellationToken, PostLink?>>((db, nowUtc, postId, publishedAtUtc, cancellationToken) =>
+            db.Posts.AsNoTracking().VisibleAt(nowUtc)
+                .Where(p => p.PublishedAtUtc < publishedAtUtc || (p.PublishedAtUtc == publishedAtUtc && p.Id < postId))
+                .OrderByDescending(p => p.PublishedAtUtc).ThenByDescending(p => p.Id)
+                .Select(p => new PostLink(p.Title, p.Slug))
+                .FirstOrDefault())));
+
+    private static readonly CompiledQuery<Func<BlogDbContext, DateTime, int, DateTime, CancellationToken, Task<PostLink?>>> NextOf = new(() =>
+        EF.CompileAsyncQuery(InlineVisibility<Func<BlogDbContext, DateTime, int, DateTime, CancellationToken, PostLink?>>((db, nowUtc, postId, publishedAtUtc, cancellationToken) =>
+            db.Posts.AsNoTracking().VisibleAt(nowUtc)
+                .Where(p => p.PublishedAtUtc > publishedAtUtc || (p.PublishedAtUtc == publishedAtUtc && p.Id > postId))
+                .OrderBy(p => p.PublishedAtUtc).ThenBy(p => p.Id)
+                .Select(p => new PostLink(p.Title, p.Slug))
+                .FirstOrDefault())));
+
+    /// <summary>
+    /// A compiled query's expression with each <see cref="VisibleAt{T}"/> replaced by the rule it applies (a compiled query
+    /// is one expression, and EF Core cannot translate a call to a method of ours whose argument is the query's own
+    /// parameter), the time being that parameter.
+    /// </summary>
+    internal static Expression<TDelegate> InlineVisibility<TDelegate>(Expression<TDelegate> query) =>
+        (Expression<TDelegate>)new VisibilityInliner().Visit(query);
+
+    private sealed class VisibilityInliner : ExpressionVisitor
     {
-        var previous = await visiblePosts
-            .Where(p => p.PublishedAtUtc < publishedAtUtc || (p.PublishedAtUtc == publishedAtUtc && p.Id < postId))
-            .NewestFirst()
-            .Select(p => new PostLink(p.Title, p.Slug))
-            .FirstOrDefaultAsync(cancellationToken);
-        var next = await visiblePosts
-            .Where(p => p.PublishedAtUtc > publishedAtUtc || (p.PublishedAtUtc == publishedAtUtc && p.Id > postId))
-            .OrderBy(p => p.PublishedAtUtc).ThenBy(p => p.Id)
-            .Select(p => new PostLink(p.Title, p.Slug))
-            .FirstOrDefaultAsync(cancellationToken);
-        return (previous, next);
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(ContentQueries) || node.Method.Name != nameof(VisibleAt))
+            {
+                return base.VisitMethodCall(node);
+            }
+
+            var contentType = node.Method.GetGenericArguments()[0];
+            return Expression.Call(
+                typeof(Queryable), nameof(Queryable.Where), [contentType],
+                Visit(node.Arguments[0]), Expression.Quote(Visibility.At(contentType, Visit(node.Arguments[1]))));
+        }
     }
 
     private sealed class ParameterReplacer(ParameterExpression parameter, Expression replacement) : ExpressionVisitor

@@ -1,7 +1,8 @@
 namespace Blog.Web.Posts;
 
 /// <summary>A link to a tag or category: its display name and slug.</summary>
-public sealed record TermLink(string Name, string Slug);
+/// <param name="Id">Its row's id, read where a query of the page needs it (the post page's related posts); 0 where it is not read.</param>
+public sealed record TermLink(string Name, string Slug, int Id = 0);
 
 /// <summary>
 /// What a list of posts shows for each one (and the post page too, as its <see cref="PostView.Card"/>).

@@ -29,6 +29,24 @@ public static class Visibility
         where T : PublishableContent =>
         c => c.Status != PublishStatus.Draft && c.DeletedAtUtc == null && c.PublishedAtUtc <= nowUtc;
 
+    /// <summary>
+    /// The same rule with the time as an expression: a compiled query's own parameter, where the query is written as an
+    /// expression and cannot call <see cref="At{T}(DateTime)"/> (see <see cref="ContentQueries.InlineVisibility{TDelegate}"/>).
+    /// </summary>
+    internal static LambdaExpression At(Type contentType, Expression nowUtc)
+    {
+        var rule = (LambdaExpression)typeof(Visibility).GetMethod(nameof(At), [typeof(DateTime)])!
+            .MakeGenericMethod(contentType).Invoke(null, [DateTime.MinValue])!;
+        return Expression.Lambda(new CapturedTimeReplacer(nowUtc).Visit(rule.Body), rule.Parameters);
+    }
+
+    /// <summary>Replaces the closure's read of the captured time (the rule's only captured value) by another expression.</summary>
+    private sealed class CapturedTimeReplacer(Expression nowUtc) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node) =>
+            node.Expression is ConstantExpression && node.Type == typeof(DateTime) ? nowUtc : base.VisitMember(node);
+    }
+
     /// <summary>Listed, but not yet due at <paramref name="nowUtc"/>: what will become visible later.</summary>
     public static Expression<Func<T, bool>> ScheduledAfter<T>(DateTime nowUtc)
         where T : PublishableContent =>

@@ -2,11 +2,31 @@ using Blog.Web.Tests.Infrastructure;
 
 namespace Blog.Web.Tests.Posts;
 
-public sealed class RelatedPostsTests : IDisposable
+public class RelatedPostsTests : IDisposable
 {
-    private readonly BlogFactory app = new();
+    private readonly BlogFactory app;
 
-    public void Dispose() => app.Dispose();
+    public RelatedPostsTests()
+        : this(new BlogFactory())
+    {
+    }
+
+    /// <summary>The same tests on another provider (RelatedPostsTestsOnPostgreSql).</summary>
+    protected RelatedPostsTests(BlogFactory app) => this.app = app;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            app.Dispose();
+        }
+    }
 
     [Fact]
     public async Task More_to_read_shows_three_posts_most_shared_tags_first_then_category_then_newest_and_never_hidden_ones()
@@ -25,6 +45,34 @@ public sealed class RelatedPostsTests : IDisposable
 
         Assert.Equal("More to read", page.Text(".related-posts h2"));
         Assert.Equal(["Two tags", "One tag and category", "One tag, new"], page.Texts(".related-posts .post-card__title"));
+    }
+
+    [Fact]
+    public async Task A_post_with_more_tags_than_the_compiled_query_takes_counts_every_shared_tag()
+    {
+        // Seven tags: more than RelatedPostQueries.CompiledTagCount, so the query is built for them; the sixth and the
+        // seventh must count as much as the first five.
+        await app.AddPostAsync("Many tags", app.UtcNow.AddDays(-10), tags: ["A1", "B2", "C3", "D4", "E5", "F6", "G7"]);
+        await app.AddPostAsync("Shares the first five", app.UtcNow.AddDays(-3), tags: ["A1", "B2", "C3", "D4", "E5"]);
+        await app.AddPostAsync("Shares the last six", app.UtcNow.AddDays(-4), tags: ["B2", "C3", "D4", "E5", "F6", "G7"]);
+        await app.AddPostAsync("Shares the seventh", app.UtcNow.AddDays(-5), tags: ["G7"]);
+        await app.AddPostAsync("Shares nothing, newest", app.UtcNow.AddHours(-1), tags: ["Z9"]);
+
+        var page = await app.CreateReader().GetDocumentAsync("/blog/many-tags");
+
+        Assert.Equal(["Shares the last six", "Shares the first five", "Shares the seventh"], page.Texts(".related-posts .post-card__title"));
+    }
+
+    [Fact]
+    public async Task A_post_without_a_category_does_not_favour_others_without_one()
+    {
+        await app.AddPostAsync("Uncategorised", app.UtcNow.AddDays(-10), tags: ["Sea"]);
+        await app.AddPostAsync("Sea, no category, older", app.UtcNow.AddDays(-3), tags: ["Sea"]);
+        await app.AddPostAsync("Sea, in a category, newer", app.UtcNow.AddDays(-2), category: "Walks", tags: ["Sea"]);
+
+        var page = await app.CreateReader().GetDocumentAsync("/blog/uncategorised");
+
+        Assert.Equal(["Sea, in a category, newer", "Sea, no category, older"], page.Texts(".related-posts .post-card__title").Take(2));
     }
 
     [Fact]
@@ -51,3 +99,6 @@ public sealed class RelatedPostsTests : IDisposable
         Assert.Null(page.QuerySelector(".related-posts"));
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class RelatedPostsTestsOnPostgreSql() : RelatedPostsTests(new PostgresBlogFactory());

@@ -65,6 +65,22 @@ public class VisibilityRuleTests : IDisposable
         Assert.Equal(byQuery, bySearch);
         Assert.Equal(byQuery, bySitemap);
 
+        // The post page's compiled read applies the same rule, inlined into its expression.
+        var byCompiledRead = await app.WithDbAsync(async (db, _) =>
+        {
+            var visible = new List<string>();
+            foreach (var slug in await db.Posts.Select(p => p.Slug).ToListAsync())
+            {
+                if (await db.VisibleBySlugAsync(slug, now, CancellationToken.None) is not null)
+                {
+                    visible.Add(slug);
+                }
+            }
+
+            return visible.Order(StringComparer.Ordinal).ToList();
+        });
+        Assert.Equal(byQuery, byCompiledRead);
+
         app.Clock.Advance(TimeSpan.FromDays(2));
         var later = await app.WithDbAsync(async (db, _) =>
             (await db.SearchAsync("harbour", 1, app.UtcNow, CancellationToken.None))!.Items.Count);

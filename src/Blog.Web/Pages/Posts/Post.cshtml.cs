@@ -58,15 +58,13 @@ public sealed class PostModel(BlogDbContext db, SiteContext site, TimeProvider c
         async Task<PostRead?> LoadAsync(CancellationToken cancellation)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var visible = db.Posts.AsNoTracking().VisibleAt(now);
-            // Split: one joined query would build the whole tag join table before picking this post's tags.
-            var post = await visible.BySlug(slug).SelectViews().AsSplitQuery().SingleOrDefaultAsync(cancellation);
+            var post = await db.VisibleBySlugAsync(slug, now, cancellation);
             if (post is null)
             {
                 return null;
             }
 
-            var (previous, next) = await visible.NeighboursOfAsync(post.Id, post.DisplayDateUtc, cancellation);
+            var (previous, next) = await db.NeighboursOfAsync(now, post.Id, post.DisplayDateUtc, cancellation);
             var related = await db.RelatedToAsync(post, now, cancellation);
             return new PostRead(post, previous, next, related);
         }
