@@ -6,6 +6,7 @@ using Blog.Web.Editing;
 using Blog.Web.Tests.Infrastructure;
 using static Blog.Web.Tests.Caching.PageCacheResponses;
 using Blog.Web.Tests.Media;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Web.Tests.Caching;
@@ -272,6 +273,29 @@ public sealed class PageCacheOffTests : IDisposable
         var nextDoor = await reader.GetDocumentAsync("/blog/next-door");
         Assert.Equal("Edited now", nextDoor.Text(".prev-next__previous .prev-next__title"));
         Assert.Equal(["Edited now"], nextDoor.Texts(".related-posts .post-card__title"));
+    }
+
+    [Fact]
+    public async Task A_kept_tag_or_category_page_gives_way_to_an_edit_at_once()
+    {
+        var post = await app.AddPostAsync("Harbour at noon", category: "Walks", tags: ["Sea"]);
+        var reader = app.CreateReader();
+        Assert.Equal(["Harbour at noon"], (await reader.GetDocumentAsync("/blog/tag/sea")).Texts(".post-card__title"));
+        Assert.Equal(["Harbour at noon"], (await reader.GetDocumentAsync("/blog/category/walks")).Texts(".post-card__title"));
+
+        await app.WithDbAsync(async (db, _) =>
+        {
+            (await db.Posts.FindAsync(post.Id))!.Title = "Harbour at dusk";
+            (await db.Categories.SingleAsync(c => c.Slug == "walks")).Description = "Long ones, by the sea.";
+            await db.SaveChangesAsync();
+            return true;
+        });
+
+        Assert.Equal(["Harbour at dusk"], (await reader.GetDocumentAsync("/blog/tag/sea")).Texts(".post-card__title"));
+        var category = await reader.GetDocumentAsync("/blog/category/walks");
+        Assert.Equal(["Harbour at dusk"], category.Texts(".post-card__title"));
+        Assert.Equal("Long ones, by the sea.", category.Text(".page-header__description"));
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/blog/tag/no-such-tag")).StatusCode);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Blog.Web.Caching;
 using Blog.Web.Data;
 using Blog.Web.Feeds;
 using Blog.Web.Posts;
@@ -9,13 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Pages.Posts;
 
 [CountedRead(ReadKind.Category)]
-public sealed class CategoryModel(BlogDbContext db, SiteContext site, TimeProvider clock) : TermListingModel(db, site, clock)
+public sealed class CategoryModel(BlogDbContext db, SiteContext site, TimeProvider clock, ReadCache reads) : TermListingModel(db, site, clock, reads)
 {
     public override string Kind => "Category";
 
     public override string EmptyMessage => "Nothing has been published in this category yet.";
 
-    public override string PageUrl(int pageNumber) => SitePaths.Category(Term.Slug, pageNumber);
+    protected override Func<string, int, string> Address => SitePaths.Category;
 
     protected override Task<TermView?> FindAsync(string slug, CancellationToken cancellationToken) =>
         Db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => new TermView(c.Id, c.Name, c.Slug, c.Description)).SingleOrDefaultAsync(cancellationToken);

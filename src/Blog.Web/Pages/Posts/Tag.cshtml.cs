@@ -1,3 +1,4 @@
+using Blog.Web.Caching;
 using Blog.Web.Data;
 using Blog.Web.Feeds;
 using Blog.Web.Posts;
@@ -9,13 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Pages.Posts;
 
 [CountedRead(ReadKind.Tag)]
-public sealed class TagModel(BlogDbContext db, SiteContext site, TimeProvider clock) : TermListingModel(db, site, clock)
+public sealed class TagModel(BlogDbContext db, SiteContext site, TimeProvider clock, ReadCache reads) : TermListingModel(db, site, clock, reads)
 {
     public override string Kind => "Tag";
 
     public override string EmptyMessage => "No published posts carry this tag yet.";
 
-    public override string PageUrl(int pageNumber) => SitePaths.Tag(Term.Slug, pageNumber);
+    protected override Func<string, int, string> Address => SitePaths.Tag;
 
     protected override Task<TermView?> FindAsync(string slug, CancellationToken cancellationToken) =>
         Db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new TermView(t.Id, t.Name, t.Slug, null)).SingleOrDefaultAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Blog.Web.Caching;
 using Blog.Web.Data;
 using Blog.Web.Posts;
 using Blog.Web.Seo;
@@ -15,7 +16,7 @@ public sealed record TermView(int Id, string Name, string Slug, string? Descript
 /// One taxonomy listing: the newest visible posts filed under a term (a tag, a category), a page at a time, with the
 /// term's feeds. <see cref="TagModel"/> and <see cref="CategoryModel"/> say only how their term is found and filtered.
 /// </summary>
-public abstract class TermListingModel(BlogDbContext db, SiteContext site, TimeProvider clock) : PageModel, IHasPageMetadata
+public abstract class TermListingModel(BlogDbContext db, SiteContext site, TimeProvider clock, ReadCache reads) : PageModel, IHasPageMetadata
 {
     public TermView Term { get; private set; } = default!;
 
@@ -37,22 +38,48 @@ public abstract class TermListingModel(BlogDbContext db, SiteContext site, TimeP
 
     protected BlogDbContext Db => db;
 
+    /// <summary>The address of each page of this listing (kept with the read, so the list drawn from it is kept too).</summary>
+    public Func<int, string> PageUrls { get; private set; } = default!;
+
     public async Task<IActionResult> OnGetAsync(string slug, int pageNumber = 1, CancellationToken cancellationToken = default)
     {
-        var term = await FindAsync(slug, cancellationToken);
-        if (term is null || pageNumber < 1)
+        if (pageNumber < 1)
         {
             return NotFound();
         }
 
-        Term = term;
         Chrome = await site.GetAsync(cancellationToken);
-        var visible = FiledUnder(db.Posts.VisibleAt(clock.GetUtcNow().UtcDateTime), term);
-        Posts = await visible.PageOfSummariesAsync(pageNumber, Chrome.Settings.PostsPerPage, cancellationToken);
+        var pageSize = Chrome.Settings.PostsPerPage;
+        var read = await reads.GetOrLoadAsync(new ReadKey(Kind, $"{slug}/{pageNumber}/{pageSize}"), LoadAsync, TermRead.SizeOf, cancellationToken);
+        if (read is null)
+        {
+            return NotFound();
+        }
+
+        (Term, Posts, PageUrls) = read;
         return pageNumber > Posts.PageCount ? NotFound() : Page();
+
+        async Task<TermRead?> LoadAsync(CancellationToken cancellation)
+        {
+            var term = await FindAsync(slug, cancellation);
+            if (term is null)
+            {
+                return null;
+            }
+
+            var visible = FiledUnder(db.Posts.VisibleAt(clock.GetUtcNow().UtcDateTime), term);
+            var posts = await visible.PageOfSummariesAsync(pageNumber, pageSize, cancellation);
+            return new TermRead(term, posts, PagesOf(Address, term.Slug));
+        }
     }
 
-    public abstract string PageUrl(int pageNumber);
+    /// <summary>Static, so the kept function holds the slug and nothing of the request that made it.</summary>
+    private static Func<int, string> PagesOf(Func<string, int, string> address, string slug) => number => address(slug, number);
+
+    public string PageUrl(int pageNumber) => PageUrls(pageNumber);
+
+    /// <summary>A page of the listing of a term, by the term's slug and the page number (a method of <see cref="SitePaths"/>).</summary>
+    protected abstract Func<string, int, string> Address { get; }
 
     protected abstract Task<TermView?> FindAsync(string slug, CancellationToken cancellationToken);
 
@@ -61,4 +88,10 @@ public abstract class TermListingModel(BlogDbContext db, SiteContext site, TimeP
     protected abstract PageMetadata Describe(TermView term);
 
     protected abstract FeedLink FeedsOf(TermView term);
+
+    /// <summary>One page of a term's listing as the read cache keeps it.</summary>
+    private sealed record TermRead(TermView Term, Paged<PostSummary> Posts, Func<int, string> PageUrls)
+    {
+        public static long SizeOf(TermRead? read) => read is null ? 64 : 2048L * (read.Posts.Items.Count + 1);
+    }
 }
