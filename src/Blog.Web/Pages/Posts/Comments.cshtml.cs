@@ -94,7 +94,7 @@ public sealed class CommentsModel(BlogDbContext db, SiteContext site, TimeProvid
     private async Task<bool> LoadAsync(string slug, int? replyTo, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var post = await db.Posts.AsNoTracking().VisibleAt(now).BySlug(slug).SelectViews().AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
+        var post = await db.VisibleBySlugAsync(slug, now, cancellationToken);
         if (post is null)
         {
             return false;
