@@ -1,5 +1,6 @@
 using Blog.Web.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,17 @@ public class BlogFactory : WebApplicationFactory<Program>
     /// </summary>
     public int SignInRateLimit { get; init; } = 10_000;
 
+    /// <summary>
+    /// PBKDF2 iterations for passwords hashed and checked in this app: few by default, since each of the app's own
+    /// 600,000 costs about a second of a CI core, paid twice by every test that signs in (the owner made, then the
+    /// log-in form). It is still the app's own hasher (a wrong password is refused, a hash is salted and stored the
+    /// same way); <c>null</c> keeps the app's own count, for the tests about hashing itself (<see cref="Accounts.LoginTests"/>).
+    /// </summary>
+    public int? PasswordHashIterations { get; init; } = QuickPasswordHashIterations;
+
+    /// <summary>The test default for <see cref="PasswordHashIterations"/>.</summary>
+    public const int QuickPasswordHashIterations = 1_000;
+
     /// <summary>Every log line the app writes, for tests that read what it printed (such as the set-up link).</summary>
     public LogCapture Logs { get; } = new();
 
@@ -65,6 +77,11 @@ public class BlogFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILoggerProvider>(Logs);
+            if (PasswordHashIterations is { } iterations)
+            {
+                services.Configure<PasswordHasherOptions>(options => options.IterationCount = iterations);
+            }
+
             ExtraServices?.Invoke(services);
         });
     }
