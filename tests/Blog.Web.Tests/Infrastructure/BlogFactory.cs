@@ -19,7 +19,27 @@ public class BlogFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), "blog-web-tests", $"{Guid.NewGuid():N}", "blog.db");
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), "blog-web-tests", $"{Guid.NewGuid():N}", "blog.db");
+    private bool databasePathGiven;
+
+    public string DatabasePath
+    {
+        get => databasePath;
+        init
+        {
+            databasePath = value;
+            databasePathGiven = true;
+        }
+    }
+
+    /// <summary>
+    /// Whether a new database file starts as a copy of the run's migrated template (<see cref="SqliteTemplate"/>)
+    /// instead of being migrated by the app at start-up: the same schema and no rows, so the app still starts as a new
+    /// blog, without spending half a second of CPU per factory applying every migration. Only for the factory's own
+    /// new file (never a <see cref="DatabasePath"/> given to it); <c>false</c> for the tests about the first start
+    /// and the migrations themselves. PostgreSQL's factories do the same with a template database.
+    /// </summary>
+    public bool FromMigratedTemplate { get; init; } = true;
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -100,8 +120,15 @@ public class BlogFactory : WebApplicationFactory<Program>
     public virtual BlogFactory OnTheSameDatabase() => new() { DatabasePath = DatabasePath };
 
     /// <summary>Points the app at this factory's own database: a SQLite file here (<see cref="PostgresBlogFactory"/>: a PostgreSQL database).</summary>
-    protected virtual void UseDatabase(IWebHostBuilder builder) =>
+    protected virtual void UseDatabase(IWebHostBuilder builder)
+    {
+        if (FromMigratedTemplate && !databasePathGiven && !File.Exists(DatabasePath))
+        {
+            SqliteTemplate.CopyTo(DatabasePath);
+        }
+
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
+    }
 
     /// <summary>Whatever the environment, the container is checked as Development checks it: scopes and build.</summary>
     protected override IHost CreateHost(IHostBuilder builder)
