@@ -7,7 +7,7 @@ namespace Blog.Web.Tests.Accounts;
 /// <summary>What the console says on a blog's first start.</summary>
 public sealed class FirstStartTests : IDisposable
 {
-    private readonly BlogFactory app = new() { SeedSampleContent = true };
+    private readonly BlogFactory app = new() { SeedSampleContent = true, FromMigratedTemplate = false }; // a real first start: migrations too
 
     public void Dispose() => app.Dispose();
 
@@ -29,7 +29,7 @@ public sealed class FirstStartTests : IDisposable
     [Fact]
     public void In_production_the_setup_link_uses_the_public_address()
     {
-        using var production = new BlogFactory { EnvironmentName = "Production" };
+        using var production = new BlogFactory { EnvironmentName = "Production", FromMigratedTemplate = false };
         using var proxied = production.WithWebHostBuilder(builder => builder.UseSetting("Blog:BaseUrl", "https://blog.example.com/"));
 
         _ = proxied.Services;

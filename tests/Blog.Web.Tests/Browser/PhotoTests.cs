@@ -16,18 +16,44 @@ namespace Blog.Web.Tests.Browser;
 /// laptop's size, light and dark. Screenshots go to artifacts/screenshots (not committed).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PhotoTests(BrowserFixture browser) : IDisposable
+public sealed class PhotoTests(BrowserFixture browser, PhotoTests.GalleryBlog gallery) : IClassFixture<PhotoTests.GalleryBlog>, IDisposable
 {
     private static readonly string Screenshots = Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots");
 
-    private readonly KestrelBlogFactory app = new();
+    private KestrelBlogFactory? ownApp;
 
-    public void Dispose() => app.Dispose();
+    /// <summary>A blog of this test's own, for the tests that add posts.</summary>
+    private KestrelBlogFactory app => ownApp ??= new();
+
+    public void Dispose() => ownApp?.Dispose();
+
+    /// <summary>
+    /// The gallery post (thirteen photos through the library's pipeline: seconds of resizing and encoding) and a post
+    /// of words only beside it, made once for the tests that only read them, as a reader would.
+    /// </summary>
+    public sealed class GalleryBlog : IAsyncLifetime
+    {
+        public KestrelBlogFactory App { get; } = new();
+
+        public string Slug { get; private set; } = "";
+
+        public async Task InitializeAsync()
+        {
+            Slug = await AddGalleryPostAsync(App);
+            await App.AddPostAsync("Words only", body: "Nothing but words today.\n\n## A heading\n\nAnd a second paragraph.");
+        }
+
+        public Task DisposeAsync()
+        {
+            App.Dispose();
+            return Task.CompletedTask;
+        }
+    }
 
     [Fact]
     public async Task A_gallery_post_opens_in_the_lightbox_moves_with_the_arrow_keys_closes_with_esc_and_is_accessible_light_and_dark()
     {
-        var slug = await AddGalleryPostAsync();
+        var (app, slug) = (gallery.App, gallery.Slug);
         foreach (var (width, height) in new[] { (375, 812), (1280, 800) })
         {
             foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
@@ -68,7 +94,7 @@ public sealed class PhotoTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task On_a_phone_no_gallery_photo_is_downloaded_wider_than_its_cell_needs_and_nothing_shifts()
     {
-        var slug = await AddGalleryPostAsync();
+        var (app, slug) = (gallery.App, gallery.Slug);
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 812 }, DeviceScaleFactor = 2 });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{app.BaseAddress}/blog/{slug}");
@@ -108,8 +134,7 @@ public sealed class PhotoTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task Without_javascript_a_photo_links_to_its_largest_file_and_a_post_without_photos_loads_no_lightbox()
     {
-        var slug = await AddGalleryPostAsync();
-        await app.AddPostAsync("Words only", body: "Nothing but words today.\n\n## A heading\n\nAnd a second paragraph.");
+        var (app, slug) = (gallery.App, gallery.Slug); // the gallery and, beside it, a post of words only
         await using var context = await browser.Browser.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
 
@@ -134,10 +159,10 @@ public sealed class PhotoTests(BrowserFixture browser) : IDisposable
     [InlineData(1280, 800)]
     public async Task A_portrait_cover_leaves_the_title_and_the_first_lines_on_the_first_screen_and_the_phone_header_stays_small(int width, int height)
     {
-        var cover = await AddPhotoAsync("portrait.jpg", TestImages.Jpeg(1600, 2400), "A tall portrait");
+        var cover = await AddPhotoAsync(app, "portrait.jpg", TestImages.Jpeg(1600, 2400), "A tall portrait");
         await app.WithDbAsync(async (db, services) =>
         {
-            var post = await AddPostAsync(db, services, "A portrait essay", string.Join("\n\n", Enumerable.Repeat("The essay begins here, and it is what the reader came for.", 8)));
+            var post = await AddPostAsync(app, db, services, "A portrait essay", string.Join("\n\n", Enumerable.Repeat("The essay begins here, and it is what the reader came for.", 8)));
             post.SetCover($"/media/{cover}/1600.jpg", "A tall portrait", (await db.LoadLibraryImagesAsync(default, $"/media/{cover}/1600.jpg")).Find($"/media/{cover}/1600.jpg"));
             await db.SaveChangesAsync();
             return post;
@@ -163,7 +188,7 @@ public sealed class PhotoTests(BrowserFixture browser) : IDisposable
     public async Task The_sample_markdown_post_has_no_accessibility_violations()
     {
         var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "src", "Blog.Web", "Data", "Samples", "markdown-features.md"));
-        await app.WithDbAsync((db, services) => AddPostAsync(db, services, "What Markdown can do here", sample));
+        await app.WithDbAsync((db, services) => AddPostAsync(app, db, services, "What Markdown can do here", sample));
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 812 } });
         var page = await context.NewPageAsync();
 
@@ -174,26 +199,26 @@ public sealed class PhotoTests(BrowserFixture browser) : IDisposable
     }
 
     /// <summary>Twelve photos of mixed shapes in a gallery, then a wide photo: the post the issue measures.</summary>
-    private async Task<string> AddGalleryPostAsync()
+    private static async Task<string> AddGalleryPostAsync(KestrelBlogFactory app)
     {
         var ids = new List<int>();
         for (var i = 0; i < 12; i++)
         {
             var (w, h) = (i % 4) switch { 1 => (1600, 2400), 3 => (2400, 2400), _ => (2400, 1600) };
-            ids.Add(await AddPhotoAsync($"harbour-{i + 1}.jpg", TestImages.Jpeg(w, h), $"Harbour photo {i + 1}"));
+            ids.Add(await AddPhotoAsync(app, $"harbour-{i + 1}.jpg", TestImages.Jpeg(w, h), $"Harbour photo {i + 1}"));
         }
 
-        var wide = await AddPhotoAsync("bay.jpg", TestImages.Jpeg(2400, 1000), "The whole bay");
+        var wide = await AddPhotoAsync(app, "bay.jpg", TestImages.Jpeg(2400, 1000), "The whole bay");
         await app.WithDbAsync(db => db.MediaItems.Where(m => m.Id == ids[0]).ExecuteUpdateAsync(s => s.SetProperty(m => m.Caption, "Morning, from the harbour wall")));
         var body = "A morning at the harbour, in twelve photographs.\n\n"
             + string.Join("\n", ids.Select(id => $"![](/media/{id}/1600.jpg)"))
             + "\n\nThen the bay opened up.\n\n"
             + $"![](/media/{wide}/1600.jpg \"The bay at noon\"){{.wide}}\n\nAnd that was the day.";
-        await app.WithDbAsync((db, services) => AddPostAsync(db, services, "Twelve photographs", body));
+        await app.WithDbAsync((db, services) => AddPostAsync(app, db, services, "Twelve photographs", body));
         return "twelve-photographs";
     }
 
-    private async Task<Post> AddPostAsync(Blog.Web.Data.BlogDbContext db, IServiceProvider services, string title, string body)
+    private static async Task<Post> AddPostAsync(BlogFactory app, Blog.Web.Data.BlogDbContext db, IServiceProvider services, string title, string body)
     {
         var now = app.UtcNow;
         var post = new Post(title, Slug.From(title), now);
@@ -231,6 +256,6 @@ public sealed class PhotoTests(BrowserFixture browser) : IDisposable
     }
 
     /// <summary>Adds a photo through the library's own pipeline, as an upload does.</summary>
-    private Task<int> AddPhotoAsync(string name, byte[] bytes, string? alt = null) =>
+    private static Task<int> AddPhotoAsync(BlogFactory app, string name, byte[] bytes, string? alt = null) =>
         app.WithDbAsync(async (_, services) => (await services.GetRequiredService<Blog.Web.Media.MediaLibrary>().AddAsync(name, bytes, alt, default)).Item!.Id);
 }

@@ -5,7 +5,7 @@ namespace Blog.Web.Tests.Data;
 
 public sealed class SampleContentTests : IDisposable
 {
-    private readonly BlogFactory app = new() { SeedSampleContent = true };
+    private readonly BlogFactory app = new() { SeedSampleContent = true, FromMigratedTemplate = false };
 
     public void Dispose() => app.Dispose();
 

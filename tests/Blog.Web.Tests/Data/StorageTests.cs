@@ -9,7 +9,7 @@ namespace Blog.Web.Tests.Data;
 
 public sealed class StorageTests : IDisposable
 {
-    private readonly BlogFactory app = new();
+    private readonly BlogFactory app = new() { FromMigratedTemplate = false }; // migrated by the app itself, as on a first start
 
     public void Dispose() => app.Dispose();
 

@@ -18,15 +18,31 @@ namespace Blog.Web.Tests.Instances;
 /// instance is taken over after its lease, and both instances' reader counts add up. Run on one SQLite file and on
 /// one PostgreSQL database.
 /// </summary>
-public abstract class SharedDatabaseTests : IAsyncLifetime, IDisposable
+public abstract class SharedDatabaseTests(SharedDatabaseTests.MailServer mailServer) : IClassFixture<SharedDatabaseTests.MailServer>, IAsyncLifetime, IDisposable
 {
-    private readonly SmtpTestServer smtp = new() { MessagesToKeep = 2000 };
+    private readonly SmtpTestServer smtp = mailServer.Smtp;
     private BlogFactory first = null!;
     private BlogFactory second = null!;
 
+    /// <summary>
+    /// One smtp4dev for the class (it takes seconds to start), emptied before each test: each test still begins with
+    /// no email at the server, as with one of its own, since the previous test's instances are stopped by then.
+    /// </summary>
+    public sealed class MailServer : IAsyncLifetime, IDisposable
+    {
+        public SmtpTestServer Smtp { get; } = new() { MessagesToKeep = 2000 };
+
+        public Task InitializeAsync() => Smtp.StartAsync();
+
+        public Task DisposeAsync() => Smtp.StopAsync();
+
+        public void Dispose() => Smtp.Dispose();
+    }
+
     public async Task InitializeAsync()
     {
-        await smtp.StartAsync();
+        await smtp.ClearAsync();
+        Assert.Empty(await smtp.MessagesAsync());
         first = Instance(CreateFirst());
         _ = first.Server; // migrates the database
         second = Instance(CreateSecond(first));
@@ -56,14 +72,9 @@ public abstract class SharedDatabaseTests : IAsyncLifetime, IDisposable
     {
         await second.DisposeAsync();
         await first.DisposeAsync();
-        await smtp.DisposeAsync();
     }
 
-    public void Dispose()
-    {
-        smtp.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    public void Dispose() => GC.SuppressFinalize(this);
 
     private static OutboxWorker Outbox(BlogFactory app) => app.Services.GetServices<IHostedService>().OfType<OutboxWorker>().Single();
 
@@ -290,7 +301,7 @@ public abstract class SharedDatabaseTests : IAsyncLifetime, IDisposable
 }
 
 /// <summary>Two processes on one SQLite file: supported for the background work (leases), each with its own page cache.</summary>
-public sealed class SharedSqliteFileTests : SharedDatabaseTests
+public sealed class SharedSqliteFileTests(SharedDatabaseTests.MailServer mailServer) : SharedDatabaseTests(mailServer)
 {
     protected override BlogFactory CreateFirst() => new();
 
@@ -298,7 +309,7 @@ public sealed class SharedSqliteFileTests : SharedDatabaseTests
 }
 
 /// <summary>Two instances on one PostgreSQL database, the set-up several instances are meant for.</summary>
-public sealed class SharedPostgreSqlDatabaseTests : SharedDatabaseTests
+public sealed class SharedPostgreSqlDatabaseTests(SharedDatabaseTests.MailServer mailServer) : SharedDatabaseTests(mailServer)
 {
     protected override BlogFactory CreateFirst() => new PostgresBlogFactory();
 

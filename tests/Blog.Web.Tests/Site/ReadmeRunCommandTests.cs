@@ -118,7 +118,8 @@ public sealed partial class ReadmeRunCommandTests : IDisposable
             await Task.Delay(250);
         }
 
-        throw new Xunit.Sdk.XunitException($"No set-up link was printed. The console:\n{Output()}");
+        var how = blog is { HasExited: true } ? $"the command exited with {blog.ExitCode}" : $"still waiting after {limit}";
+        throw new Xunit.Sdk.XunitException($"No set-up link was printed ({how}). The console:\n{Output()}");
     }
 
     private async Task<string> GetOkAsync(HttpClient client, string path)
