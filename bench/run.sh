@@ -7,7 +7,9 @@
 # that matters: absolute numbers vary between machines); the post and home page with the page cache off, and random
 # posts from the whole archive with it off (nearly every read then misses the in-memory read cache too); the p50 ratio
 # between 10,000 and 10 posts; time from process start to the first 200; resident memory after the load; the cached
-# post read by a browser's user agent with reader statistics on and off, side by side (every request counted).
+# post read by a browser's user agent with reader statistics on and off, side by side (every request counted). Two
+# floors in the same rounds: a bare Kestrel app writing the post's bytes (bench/BareKestrel), beside the cached post,
+# and the template below rendering its near-empty home page, beside the uncached ones.
 #
 # The footprint beside the framework's own template: the ASP.NET Core Razor Pages template with Identity and EF Core
 # SQLite (`dotnet new webapp -au Individual` from the installed SDK), published as the blog is (Release, ReadyToRun,
@@ -63,10 +65,11 @@ need sqlite3 sqlite3
 echo "Building (Release)..."
 dotnet publish "$root/src/Blog.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" --nologo -v q >/dev/null
 dotnet build "$root/bench/BlogBench" -c Release -o "$work/seeder" --nologo -v q >/dev/null
+dotnet publish "$root/bench/BareKestrel" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/bare" --nologo -v q >/dev/null
 
 # The anchor: the framework's Razor Pages template with Identity on SQLite, published exactly as the blog is.
 template="$cache/template-$(dotnet --version)"
-if [[ "$parts" == *" footprint "* && ! -f "$template/app/Anchor.dll" ]]; then
+if [[ ! -f "$template/app/Anchor.dll" ]]; then
   echo "Building the template anchor (dotnet new webapp -au Individual; once per SDK, into $template)..."
   rm -rf "$template" && mkdir -p "$template"
   ( cd "$template" && dotnet new webapp -au Individual -n Anchor -o src >/dev/null &&
@@ -268,6 +271,24 @@ sleep 0.5
 same=$(curl -s "http://127.0.0.1:$nginx_port/blog/$post_big" | cmp -s - "$work/static/blog/$post_big.html" && echo yes || echo no)
 [[ "$same" == yes ]] || { echo "nginx does not serve the post's bytes" >&2; cat "$work/nginx/error.log" >&2; exit 1; }
 
+# The floors, in the same rounds: Kestrel alone writing those bytes (bench/BareKestrel: what the page cache adds is the
+# distance to it), and the framework's own template rendering its home page (a near-empty Razor page that reads no
+# database: what the blog's uncached render costs beside the least a Razor page costs).
+start_floor() { # $1 name, $2 folder, $3 dll, $4 port, then environment
+  local name=$1 dir=$2 dll=$3 port=$4 pid; shift 4
+  ( cd "$dir" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" dotnet "$dll" ) >"$work/$name.log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$work/$name.log" >&2; exit 1; }
+    sleep 0.01
+  done
+}
+start_floor bare "$work/bare" BareKestrel.dll 5315 "BENCH_BODY_FILE=$work/static/blog/$post_big.html"
+start_floor template "$template/app" Anchor.dll 5316
+curl -s "http://127.0.0.1:5315/blog/$post_big" | cmp -s - "$work/static/blog/$post_big.html" ||
+  { echo "the bare Kestrel app does not serve the post's bytes" >&2; exit 1; }
+
 specs=()
 for page in home post tag feed search; do
   for n in $small $big; do
@@ -278,7 +299,10 @@ for page in home post tag feed search; do
     esac
     specs+=("$page N=$n|http://127.0.0.1:$port$path|")
   done
-  if [[ $page == post ]]; then specs+=("nginx post (same bytes)|http://127.0.0.1:$nginx_port/blog/$post_big|"); fi
+  if [[ $page == post ]]; then
+    specs+=("nginx post (same bytes)|http://127.0.0.1:$nginx_port/blog/$post_big|")
+    specs+=("bare Kestrel (same bytes)|http://127.0.0.1:5315/blog/$post_big|")
+  fi
 done
 measure_all "${specs[@]}"
 result["rss-$small"]=$(rss_mb "${result["pid-$small"]}")
@@ -294,6 +318,7 @@ measure_all \
   "home N=$big uncached|http://127.0.0.1:5312/|" \
   "post N=$big uncached|http://127.0.0.1:5312/blog/$post_big|" \
   "nginx post, again|http://127.0.0.1:$nginx_port/blog/$post_big|" \
+  "template home (empty Razor page)|http://127.0.0.1:5316/|" \
   "random post N=$big uncached|http://127.0.0.1:5312/|$work/random.lua"
 result["rss-uncached"]=$(rss_mb "${result["pid-uncached"]}")
 stop_app uncached
@@ -325,7 +350,9 @@ done
 
 echo
 echo "cached post / nginx (req/s):   $(ratio "$(field "post N=$big" 1)" "$(field "nginx post (same bytes)" 1)")   (target >= 0.9)"
+echo "  the floor, bare Kestrel / nginx: $(ratio "$(field "bare Kestrel (same bytes)" 1)" "$(field "nginx post (same bytes)" 1)"); cached post / bare Kestrel: $(ratio "$(field "post N=$big" 1)" "$(field "bare Kestrel (same bytes)" 1)")"
 echo "uncached post / nginx (req/s): $(ratio "$(field "post N=$big uncached" 1)" "$(field "nginx post, again" 1)")   (target >= 0.25)"
+echo "  the floor, the template's empty Razor page / nginx: $(ratio "$(field "template home (empty Razor page)" 1)" "$(field "nginx post, again" 1)"); uncached post / that page: $(ratio "$(field "post N=$big uncached" 1)" "$(field "template home (empty Razor page)" 1)")"
 echo "random uncached posts of $big / nginx (req/s): $(ratio "$(field "random post N=$big uncached" 1)" "$(field "nginx post, again" 1)")   (target >= 0.05)"
 echo "p50 random uncached posts of $big / the one uncached post: $(ratio "$(field "random post N=$big uncached" 2)" "$(field "post N=$big uncached" 2)")"
 echo "cached post, statistics on / off (req/s): $(ratio "$(field "post N=$big statistics on" 1)" "$(field "post N=$big statistics off" 1)")   (target >= 0.95; ${result["counted"]} views counted)"
