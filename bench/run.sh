@@ -103,16 +103,21 @@ fi
 
 declare -A result
 
+# Waits until the app of process $1 answers its first 200 on port $2; if it dies first, prints its log $3 and stops.
+wait_up() {
+  until curl -fs -o /dev/null "http://127.0.0.1:$2/"; do
+    kill -0 "$1" 2>/dev/null || { cat "$3" >&2; exit 1; }
+    sleep 0.01
+  done
+}
+
 start_app() { # $1 name, $2 port, $3 database, $4 page cache true/false, $5 statistics (default true); records start-$1 and pid-$1
   local started pid; started=$(date +%s%N)
   ( cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" \
       ConnectionStrings__Blog="Data Source=$3" Blog__OutputCache__Enabled="$4" Blog__Statistics__Enabled="${5:-true}" Blog__SeedSampleContent=false \
       Logging__LogLevel__Default=Warning exec dotnet Blog.Web.dll ) >"$work/app-$1.log" 2>&1 &
   pid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$2/"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$work/app-$1.log"; exit 1; }
-    sleep 0.01
-  done
+  wait_up "$pid" "$2" "$work/app-$1.log"
   result["start-$1"]=$(( ($(date +%s%N) - started) / 1000000 ))
   result["pid-$1"]=$pid
   pids+=("$pid")
@@ -192,10 +197,7 @@ restart() {
     >"$work/restart-$name.log" 2>&1 &
   pid=$!
   pids+=("$pid")
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$work/restart-$name.log" >&2; exit 1; }
-    sleep 0.01
-  done
+  wait_up "$pid" "$port" "$work/restart-$name.log"
   ms=$(( ($(date +%s%N) - started) / 1000000 ))
   cpu=$(cpu_ms "$pid")
   if [[ $mode == measure ]]; then
@@ -279,10 +281,7 @@ start_floor() { # $1 name, $2 folder, $3 dll, $4 port, then environment
   ( cd "$dir" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" dotnet "$dll" ) >"$work/$name.log" 2>&1 &
   pid=$!
   pids+=("$pid")
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$work/$name.log" >&2; exit 1; }
-    sleep 0.01
-  done
+  wait_up "$pid" "$port" "$work/$name.log"
 }
 start_floor bare "$work/bare" BareKestrel.dll 5315 "BENCH_BODY_FILE=$work/static/blog/$post_big.html"
 start_floor template "$template/app" Anchor.dll 5316
