@@ -152,7 +152,18 @@ if (args is [("admin" or "import" or "backup" or "copy-to-postgresql"), ..])
 
 // Nothing is served before the database is ready.
 await database;
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException busy) when (busy.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // The host has logged the details; the person at the console gets what to do.
+    await Console.Error.WriteLineAsync(
+        $"{busy.Message} Another program is using that port: stop it, or give the blog another address, for example --urls http://localhost:5081");
+    return 1;
+}
+
 return 0;
 
 /// <summary>The app's entry point, visible to the tests' WebApplicationFactory.</summary>

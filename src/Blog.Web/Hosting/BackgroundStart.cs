@@ -27,8 +27,22 @@ public sealed class BackgroundStart
     /// <summary>True once the first response was sent: from then on requests no longer need watching.</summary>
     public bool Answered => Volatile.Read(ref answered) == 1;
 
-    /// <summary>Completes when the workers may begin (or throws when the app stops first).</summary>
-    public Task WaitAsync(CancellationToken cancellationToken) => open.Task.WaitAsync(cancellationToken);
+    /// <summary>
+    /// True when the workers may begin; false when the app stops first (a stop, or a server that failed to start), so a
+    /// worker returns quietly instead of ending in a cancellation the host would report as the worker's failure.
+    /// </summary>
+    public async Task<bool> WaitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await open.Task.WaitAsync(cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The first response went out: the workers begin a moment later.</summary>
     public void ResponseSent()

@@ -61,7 +61,10 @@ public sealed partial class StatisticsRecorder(
             return;
         }
 
-        await start.WaitAsync(stoppingToken);
+        if (!await start.WaitAsync(stoppingToken))
+        {
+            return;
+        }
 
         // Wall-clock ticks (the app's TimeProvider says which day it is, and tests move that one by hand).
         using var timer = new PeriodicTimer(TallyInterval);

@@ -27,7 +27,11 @@ public sealed partial class MailingWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await start.WaitAsync(stoppingToken);
+        if (!await start.WaitAsync(stoppingToken))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -26,7 +26,11 @@ public sealed partial class WebmentionWorker(
             return;
         }
 
-        await start.WaitAsync(stoppingToken);
+        if (!await start.WaitAsync(stoppingToken))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var more = false;

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Reflection;
 using Blog.Web.Hosting;
 using Blog.Web.Settings;
@@ -66,6 +68,37 @@ public sealed class StartUpWorkTests : IClassFixture<BlogFactory>
         await Task.Delay(BackgroundStart.AfterFirstResponse);
         Assert.False(waiting.IsCompleted, "the workers began as the server started listening");
         await waiting.WaitAsync(BackgroundStart.AfterListening + TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Workers_waiting_to_begin_return_quietly_when_the_app_stops_first()
+    {
+        using var lifetime = new Lifetime();
+        var start = new BackgroundStart(lifetime);
+        using var stopping = new CancellationTokenSource();
+        var waiting = start.WaitAsync(stopping.Token);
+
+        await stopping.CancelAsync();
+
+        Assert.False(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task A_busy_port_ends_the_app_with_what_to_do_and_no_worker_failure()
+    {
+        _ = app.Services;
+        using var busy = new TcpListener(IPAddress.Loopback, FreePort.Next());
+        busy.Start();
+        var address = $"http://127.0.0.1:{((IPEndPoint)busy.LocalEndpoint).Port}";
+
+        var (exitCode, output) = await app.RunCommandAsync(
+            ["--urls", address], environment: new Dictionary<string, string> { ["Blog__SeedSampleContent"] = "false" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Failed to bind to address {address}: address already in use.", output, StringComparison.Ordinal);
+        Assert.Contains("--urls http://localhost:5081", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("BackgroundService failed", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,7 +63,11 @@ public sealed partial class ImportWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await start.WaitAsync(stoppingToken);
+        if (!await start.WaitAsync(stoppingToken))
+        {
+            return;
+        }
+
         await FailInterruptedCommandLineRunsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
