@@ -1,7 +1,6 @@
 using Blog.Web.Caching;
 using Blog.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Blog.Web.Tests.Caching;
@@ -16,7 +15,7 @@ public sealed class CacheWarmUpTests
     [Fact]
     public async Task A_stopping_host_waits_for_the_warm_up_and_logs_no_failure()
     {
-        using var lifetime = new Lifetime();
+        using var lifetime = new HandMovedLifetime();
         var services = new ServicesThatOutliveTheHost(lifetime.Stopping.Token);
         var logs = new LogCapture();
         using var loggers = LoggerFactory.Create(builder => builder.AddProvider(logs));
@@ -35,7 +34,7 @@ public sealed class CacheWarmUpTests
     [Fact]
     public async Task A_warm_up_that_fails_while_the_host_runs_is_logged()
     {
-        using var lifetime = new Lifetime();
+        using var lifetime = new HandMovedLifetime();
         var services = new ServicesThatOutliveTheHost(lifetime.Stopping.Token, failAtOnce: true);
         var logs = new LogCapture();
         using var loggers = LoggerFactory.Create(builder => builder.AddProvider(logs));
@@ -47,20 +46,6 @@ public sealed class CacheWarmUpTests
         Assert.Contains(logs.Messages, message => message.Contains("Warming the caches at start-up failed", StringComparison.Ordinal));
     }
 
-    private sealed class Lifetime : IHostApplicationLifetime, IDisposable
-    {
-        public CancellationTokenSource Stopping { get; } = new();
-
-        public CancellationToken ApplicationStarted => CancellationToken.None;
-
-        public CancellationToken ApplicationStopping => Stopping.Token;
-
-        public CancellationToken ApplicationStopped => CancellationToken.None;
-
-        public void StopApplication() => Stopping.Cancel();
-
-        public void Dispose() => Stopping.Dispose();
-    }
 
     /// <summary>
     /// A container whose first lookup blocks until the host stops and then finds itself disposed, as the real one is

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Razor.TagHelpers;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Blog.Web.Tests.Hosting;
 
@@ -45,7 +44,7 @@ public sealed class StartUpWorkTests : IClassFixture<BlogFactory>
     [Fact]
     public async Task Workers_wait_for_the_first_response_then_begin_a_moment_later()
     {
-        using var lifetime = new Lifetime();
+        using var lifetime = new HandMovedLifetime();
         var start = new BackgroundStart(lifetime);
         var waiting = start.WaitAsync(CancellationToken.None);
 
@@ -60,7 +59,7 @@ public sealed class StartUpWorkTests : IClassFixture<BlogFactory>
     [Fact]
     public async Task Workers_begin_a_few_seconds_after_the_server_listens_when_nobody_asks()
     {
-        using var lifetime = new Lifetime();
+        using var lifetime = new HandMovedLifetime();
         var start = new BackgroundStart(lifetime);
         var waiting = start.WaitAsync(CancellationToken.None);
 
@@ -73,12 +72,11 @@ public sealed class StartUpWorkTests : IClassFixture<BlogFactory>
     [Fact]
     public async Task Workers_waiting_to_begin_return_quietly_when_the_app_stops_first()
     {
-        using var lifetime = new Lifetime();
+        using var lifetime = new HandMovedLifetime();
         var start = new BackgroundStart(lifetime);
-        using var stopping = new CancellationTokenSource();
-        var waiting = start.WaitAsync(stopping.Token);
+        var waiting = start.WaitAsync(lifetime.Stopping.Token);
 
-        await stopping.CancelAsync();
+        await lifetime.Stopping.CancelAsync();
 
         Assert.False(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
     }
@@ -118,24 +116,5 @@ public sealed class StartUpWorkTests : IClassFixture<BlogFactory>
         var feature = new TFeature();
         parts.PopulateFeature(feature);
         return [.. types(feature).Where(type => type.Assembly == typeof(Program).Assembly).Select(type => type.FullName).Order(StringComparer.Ordinal)];
-    }
-
-    private sealed class Lifetime : IHostApplicationLifetime, IDisposable
-    {
-        private readonly CancellationTokenSource started = new();
-
-        public CancellationToken ApplicationStarted => started.Token;
-
-        public CancellationToken ApplicationStopping => CancellationToken.None;
-
-        public CancellationToken ApplicationStopped => CancellationToken.None;
-
-        public Task StartedAsync() => started.CancelAsync();
-
-        public void StopApplication()
-        {
-        }
-
-        public void Dispose() => started.Dispose();
     }
 }
